@@ -1,0 +1,20 @@
+/*
+ * check.h: kontor check, the whole company proved sound.
+ */
+#ifndef KONTOR_CHECK_H
+#define KONTOR_CHECK_H
+
+#include "store.h"
+
+/*
+ * Runs Berkeley DB's verification on every file, then the company's own
+ * invariants: every code refers to a record that exists (an order line's
+ * order and item, an order's customer, ...), every order line's amount
+ * follows from its quantity, price and discount, and stock on hand per
+ * item and warehouse equals the sum of its stock moves.  Each problem
+ * goes to report(arg, message).  Returns the number of problems.
+ */
+long	check_company(struct store *, void (*report)(void *, const char *),
+	    void *arg);
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * rules.c: the business rules that apply when a record is stored
+ * (see rules.h).  No curses, no file formats here.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixed.h"
+#include "rules.h"
+#include "tables.h"
+
+static int
+user_error(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The number of a field that the rules below rely on being there. */
+static int
+field(const struct table_def *t, const char *name)
+{
+	int	i = schema_field_index(t, name);
+
+	if (i < 0)
+		fatalx("table %s has no field %s", t->name, name);
+	return (i);
+}
+
+static int
+user_error(char **cause, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return (STORE_EUSER);
+}
+
+int
+biz_line_amount(int64_t quantity, int64_t price, int64_t discount,
+    int64_t *amount)
+{
+	__int128	exact, d, q, rem;
+
+	/*
+	 * cents x thousandths x (10000 - discount) over 1000 x 10000, in
+	 * 128 bits (at most about 2^63 x 2^63 x 2^14 would not fit, far past
+	 * any real order), then one rounding, half away from zero.
+	 */
+	if (discount < 0 || discount > fixed_pow10(RATE_SCALE))
+		return (-1);
+	exact = (__int128)price * quantity *
+	    (fixed_pow10(RATE_SCALE) - discount);
+	d = (__int128)fixed_pow10(QTY_SCALE) * fixed_pow10(RATE_SCALE);
+	q = exact / d;
+	rem = exact % d;
+	if (rem < 0)
+		rem = -rem;
+	if (rem * 2 >= d)
+		q += exact < 0 ? -1 : 1;
+	if (q > INT64_MAX || q < INT64_MIN)
+		return (-1);
+	*amount = (int64_t)q;
+	return (0);
+}
+
+char *
+biz_setting(struct store *s, DB_TXN *txn, const char *name, const char *def)
+{
+	struct store_table	*t = store_table(s, "settings");
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	char			*value;
+
+	int			 v = field(t->def, "value");
+
+	record_set_text(r, field(t->def, "name"), name);
+	record_primary_key(r, &key);
+	if (store_get(t, txn, &key, r, 0) == 0 && !record_is_empty(r, v))
+		value = xstrdup(record_text(r, v));
+	else
+		value = xstrdup(def);
+	buf_free(&key);
+	record_free(r);
+	return (value);
+}
+
+/* Index of the F_SEQ field of a table, or -1. */
+static int
+seq_field(const struct table_def *t)
+{
+	int	i;
+
+	for (i = 0; i < t->nfields; i++)
+		if (t->fields[i].flags & F_SEQ)
+			return (i);
+	return (-1);
+}
+
+/*
+ * Gives field i (the last key field, a number) the next free number
+ * under the key fields before it: the highest in use plus one.  The
+ * cursor's read lock on the last entry keeps two clerks from taking the
+ * same number; the second one waits, or deadlocks and is retried.
+ */
+static int
+assign_seq(struct store_table *t, DB_TXN *txn, struct record *r, int i)
+{
+	struct store_cursor	*c;
+	struct record		*last;
+	struct buf		 prefix = BUF_INIT, bound = BUF_INIT;
+	size_t			 klen;
+	const void		*k;
+	int			 which[8], n = 0, f, ret;
+	int64_t			 next = 1;
+
+	for (f = 0; f < i; f++)
+		if (t->def->fields[f].flags & F_KEY)
+			which[n++] = f;
+	if (n > 0)
+		record_key(r, which, n, 0, &prefix);
+
+	/* Past every key under the prefix: the prefix then 0xff x 8. */
+	buf_add(&bound, prefix.data, prefix.len);
+	buf_add(&bound, "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
+
+	last = record_new(t->def);
+	c = store_cursor_open(t, NULL, txn);
+	ret = store_cursor_seek(c, &bound, NULL);
+	if (ret == 0)
+		ret = store_cursor_prev(c, last);
+	else if (ret == DB_NOTFOUND)
+		ret = store_cursor_last(c, last);
+	if (ret == 0) {
+		k = store_cursor_key(c, &klen);
+		if (klen >= prefix.len &&
+		    memcmp(k, prefix.data, prefix.len) == 0)
+			next = record_num(last, i) + 1;
+	}
+	store_cursor_close(c);
+	record_free(last);
+	buf_free(&prefix);
+	buf_free(&bound);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+
+	record_set_num(r, i, next);
+	return (0);
+}
+
+/* A one-field key of the table called name, holding code. */
+static int
+ref_exists(struct store *s, DB_TXN *txn, const char *table,
+    const struct record *from, int i)
+{
+	struct store_table	*t = store_table(s, table);
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret;
+
+	if (field_is_number(&from->table->fields[i]))
+		record_set_num(r, 0, record_num(from, i));
+	else
+		record_set_text(r, 0, record_text(from, i));
+	record_primary_key(r, &key);
+	ret = store_exists(t, txn, &key);
+	buf_free(&key);
+	record_free(r);
+	return (ret);
+}
+
+static int
+check_fields(struct store *s, DB_TXN *txn, const struct record *r,
+    char **cause)
+{
+	const struct table_def	*t = r->table;
+	struct buf		 val = BUF_INIT;
+	int			 i, ret;
+
+	for (i = 0; i < t->nfields; i++) {
+		const struct field_def *f = &t->fields[i];
+
+		if ((f->flags & F_REQUIRED) && record_is_empty(r, i) &&
+		    !field_is_number(f))
+			return (user_error(cause, "%s: %s is required",
+			    t->label, f->name));
+		if (f->ref == NULL || record_is_empty(r, i))
+			continue;
+		if (strcmp(f->ref, t->name) == 0 && i == 0)
+			continue;	/* the key itself */
+
+		ret = ref_exists(s, txn, f->ref, r, i);
+		if (ret == DB_NOTFOUND) {
+			ret = user_error(cause, "%s: %s %s does not exist",
+			    t->label, store_table(s, f->ref)->def->label,
+			    record_format(r, i, &val));
+			buf_free(&val);
+		}
+		if (ret != 0)
+			return (ret);
+	}
+	return (0);
+}
+
+/* An account's parent: the longest existing code that begins it. */
+static int
+account_parent(struct store *s, DB_TXN *txn, struct record *r)
+{
+	struct store_table	*t = store_table(s, "accounts");
+	struct record		*p = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	char			*code = xstrdup(record_text(r, 0));
+	size_t			 len;
+	int			 ret = DB_NOTFOUND;
+
+	for (len = strlen(code); len-- > 1; ) {
+		code[len] = '\0';
+		record_set_text(p, 0, code);
+		buf_clear(&key);
+		record_primary_key(p, &key);
+		ret = store_exists(t, txn, &key);
+		if (ret != DB_NOTFOUND)
+			break;
+	}
+	if (ret == 0)
+		record_set_text(r, field(r->table, "parent"), code);
+	free(code);
+	buf_free(&key);
+	record_free(p);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+/* Adds a move's quantity to stock on hand for its item and warehouse. */
+static int
+stock_apply(struct store *s, DB_TXN *txn, const struct record *move,
+    char **cause)
+{
+	struct store_table	*t = store_table(s, "stock");
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int64_t			 qty;
+	int			 ret;
+
+	const char		*item, *wh;
+	int			 on_hand = field(t->def, "on_hand");
+
+	item = record_text(move, field(move->table, "item"));
+	wh = record_text(move, field(move->table, "warehouse"));
+	record_set_text(r, field(t->def, "item"), item);
+	record_set_text(r, field(t->def, "warehouse"), wh);
+	record_primary_key(r, &key);
+	ret = store_get(t, txn, &key, r, DB_RMW);
+	if (ret == DB_NOTFOUND) {
+		record_set_text(r, field(t->def, "item"), item);
+		record_set_text(r, field(t->def, "warehouse"), wh);
+		ret = 0;
+	}
+	if (ret == 0) {
+		if (fixed_add(record_num(r, on_hand),
+		    record_num(move, field(move->table, "quantity")),
+		    &qty) != 0)
+			ret = user_error(cause, "stock of item %s would "
+			    "overflow", item);
+		else {
+			record_set_num(r, on_hand, qty);
+			ret = store_put(t, txn, r, 0);
+		}
+	}
+	buf_free(&key);
+	record_free(r);
+	return (ret);
+}
+
+int
+biz_insert(struct store *s, DB_TXN *txn, struct record *r, char **cause)
+{
+	const struct table_def	*t = r->table;
+	struct store_table	*st = store_table(s, t->name);
+	struct buf		 key = BUF_INIT;
+	int			 i, ret;
+
+	if (strcmp(t->name, "stock") == 0)
+		return (user_error(cause, "stock on hand follows from stock "
+		    "moves; enter a stock move instead"));
+
+	i = seq_field(t);
+	if (i >= 0 && record_is_empty(r, i) &&
+	    (ret = assign_seq(st, txn, r, i)) != 0)
+		return (ret);
+	if ((ret = check_fields(s, txn, r, cause)) != 0)
+		return (ret);
+
+	if (strcmp(t->name, "order_lines") == 0) {
+		int64_t amount;
+
+		if (biz_line_amount(record_num(r, field(t, "quantity")),
+		    record_num(r, field(t, "price")),
+		    record_num(r, field(t, "discount")), &amount) != 0)
+			return (user_error(cause, "order line: the amount "
+			    "is out of range (discount must be 0 to 1)"));
+		record_set_num(r, field(t, "amount"), amount);
+	} else if (strcmp(t->name, "accounts") == 0) {
+		if ((ret = account_parent(s, txn, r)) != 0)
+			return (ret);
+	}
+
+	ret = store_put(st, txn, r, DB_NOOVERWRITE);
+	if (ret == DB_KEYEXIST) {
+		struct buf v = BUF_INIT;
+
+		for (i = 0; i < t->nfields; i++) {
+			if (!(t->fields[i].flags & F_KEY))
+				continue;
+			if (v.len > 0)
+				buf_adds(&v, " ");
+			record_format(r, i, &v);
+		}
+		ret = user_error(cause, "%s %s already exists", t->label,
+		    v.data);
+		buf_free(&v);
+	}
+	buf_free(&key);
+	if (ret == 0 && strcmp(t->name, "stock_moves") == 0)
+		ret = stock_apply(s, txn, r, cause);
+	return (ret);
+}

@@ -1,0 +1,204 @@
+/*
+ * demo.c: building the demo company (see demo.h).  The list of loads is
+ * data, in data/demo.load: each line is the arguments of one
+ * `kontor load`, with its file relative to data/.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "demo.h"
+#include "load.h"
+#include "store.h"
+#include "tables.h"
+
+#define MAXARGS	64
+
+char *
+demo_dir(void)
+{
+	const char	*data = getenv("XDG_DATA_HOME");
+	const char	*home = getenv("HOME");
+
+	if (data != NULL && *data != '\0')
+		return (xasprintf("%s/kontor/demo", data));
+	return (xasprintf("%s/.local/share/kontor/demo",
+	    home != NULL ? home : "."));
+}
+
+/* Splits a manifest line in place: blanks separate, "quotes" group. */
+static int
+split_args(char *s, char **argv)
+{
+	int	n = 0;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0' || *s == '#' || n == MAXARGS)
+			return (n);
+		if (*s == '"') {
+			argv[n++] = ++s;
+			while (*s != '\0' && *s != '"')
+				s++;
+		} else {
+			argv[n++] = s;
+			while (*s != '\0' && *s != ' ' && *s != '\t' &&
+			    *s != '\n')
+				s++;
+		}
+		if (*s != '\0')
+			*s++ = '\0';
+	}
+}
+
+static int
+run_manifest(struct store *s, const char *share, char **cause)
+{
+	struct load_opts	 o;
+	FILE			*f;
+	char			*path, *line = NULL, *argv[MAXARGS], *why;
+	size_t			 cap = 0;
+	long			 lineno = 0, rows;
+	int			 argc, ret = 0, k;
+
+	path = xasprintf("%s/data/demo.load", share);
+	if ((f = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("cannot read %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return (-1);
+	}
+	while (ret == 0 && getline(&line, &cap, f) >= 0) {
+		lineno++;
+		if ((argc = split_args(line, argv)) == 0)
+			continue;
+		memset(&o, 0, sizeof o);
+		k = argc < 2 ? -1 : load_parse_options(&o, argc - 2,
+		    argv + 2, &why);
+		if (k != argc - 2) {
+			*cause = xasprintf("%s:%ld: expected TABLE FILE "
+			    "[options]", path, lineno);
+			ret = -1;
+		} else {
+			char *file = xasprintf("%s/data/%s", share, argv[1]);
+
+			o.table = argv[0];
+			o.file = file;
+			ret = load_file(s, &o, &rows, cause);
+			free(file);
+		}
+		load_free_options(&o);
+	}
+	free(line);
+	fclose(f);
+	free(path);
+	return (ret);
+}
+
+/* Removes a failed build: a folder of plain files, then the folder. */
+static void
+remove_dir(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		*path;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* mkdir -p of the folder that will hold dir. */
+static int
+make_parents(const char *dir)
+{
+	char	*p = xstrdup(dir), *slash;
+	int	 ret = 0;
+
+	for (slash = strchr(p + 1, '/'); slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(p, 0775) != 0 && errno != EEXIST)
+			ret = -1;
+		*slash = '/';
+	}
+	free(p);
+	return (ret);
+}
+
+int
+demo_build(const char *dir, const char *share, char **cause)
+{
+	struct store	*s;
+	struct stat	 sb;
+	char		*tmp, *marker;
+	int		 ret;
+
+	marker = xasprintf("%s/%s.db", dir, biz_tables[0].name);
+	ret = stat(marker, &sb);
+	free(marker);
+	if (ret == 0)
+		return (0);
+
+	if (make_parents(dir) != 0) {
+		*cause = xasprintf("cannot make the folders above %s: %s",
+		    dir, strerror(errno));
+		return (-1);
+	}
+	tmp = xasprintf("%s.building-%ld", dir, (long)getpid());
+	s = store_open(tmp, biz_tables, biz_ntables, 1, cause);
+	if (s == NULL) {
+		free(tmp);
+		return (-1);
+	}
+	ret = run_manifest(s, share, cause);
+	store_close(s);
+	if (ret == 0 && rename(tmp, dir) != 0) {
+		*cause = xasprintf("cannot move the demo company to %s: %s",
+		    dir, strerror(errno));
+		ret = -1;
+	}
+	if (ret != 0)
+		remove_dir(tmp);
+	free(tmp);
+	return (ret == 0 ? 1 : -1);
+}
+
+int
+demo_show(const char *dir, char **cause)
+{
+	struct store		*s;
+	struct store_cursor	*c;
+	long			 n;
+	int			 i, ret;
+
+	s = store_open(dir, biz_tables, biz_ntables, 0, cause);
+	if (s == NULL)
+		return (-1);
+	printf("The demo company is in %s and holds:\n", dir);
+	for (i = 0; i < store_ntables(s); i++) {
+		c = store_cursor_open(store_table_at(s, i), NULL, NULL);
+		n = 0;
+		for (ret = store_cursor_seek(c, NULL, NULL); ret == 0;
+		    ret = store_cursor_next(c, NULL))
+			n++;
+		store_cursor_close(c);
+		printf("  %-12s %7ld\n", store_table_at(s, i)->def->name, n);
+	}
+	printf("Try: kontor -d %s report sales-by-customer\n", dir);
+	store_close(s);
+	return (0);
+}

@@ -1,0 +1,438 @@
+/*
+ * main.c: the kontor command line.  `kontor` alone opens the clerk's
+ * screens; the subcommands are the operator's batch tools.  Each
+ * subcommand is one entry in the table below.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+
+#include "check.h"
+#include "demo.h"
+#include "dump.h"
+#include "load.h"
+#include "log.h"
+#include "report.h"
+#include "store.h"
+#include "tables.h"
+
+struct cmd {
+	const char	*name;
+	const char	*usage;
+	int		 (*run)(int, char **);
+};
+
+static const char	*opt_dir;	/* -d DIR */
+
+static int
+fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+fail(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("kontor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return (1);
+}
+
+/* The company directory: -d, then KONTOR_HOME. */
+static const char *
+company_dir(void)
+{
+	if (opt_dir != NULL)
+		return (opt_dir);
+	return (getenv("KONTOR_HOME"));
+}
+
+static struct store *
+open_company(int create)
+{
+	struct store	*s;
+	const char	*dir = company_dir();
+	char		*cause;
+
+	if (dir == NULL) {
+		fail("no company: give -d DIR or set KONTOR_HOME");
+		return (NULL);
+	}
+	s = store_open(dir, biz_tables, biz_ntables, create, &cause);
+	if (s == NULL) {
+		fail("%s", cause);
+		free(cause);
+	}
+	return (s);
+}
+
+/*
+ * Where the forms, reports and demo data are: KONTOR_SHARE if set, the
+ * installed data directory if it is there, else the folder this program
+ * was built in (so that ./kontor works from the build tree).
+ */
+const char *
+kontor_share(void)
+{
+	static char	 path[PATH_MAX];
+	struct stat	 sb;
+	char		*probe, *slash;
+	ssize_t		 n;
+
+	if (getenv("KONTOR_SHARE") != NULL)
+		return (getenv("KONTOR_SHARE"));
+	probe = xasprintf("%s/reports", PKGDATADIR);
+	n = stat(probe, &sb);
+	free(probe);
+	if (n == 0)
+		return (PKGDATADIR);
+
+	n = readlink("/proc/self/exe", path, sizeof path - 1);
+	if (n > 0) {
+		path[n] = '\0';
+		if ((slash = strrchr(path, '/')) != NULL)
+			*slash = '\0';
+		probe = xasprintf("%s/reports", path);
+		n = stat(probe, &sb);
+		free(probe);
+		if (n == 0)
+			return (path);
+#ifdef SRCDIR
+		return (SRCDIR);
+#endif
+	}
+	return (PKGDATADIR);
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+	struct store	*s;
+
+	(void)argc;
+	(void)argv;
+	if ((s = open_company(1)) == NULL)
+		return (1);
+	store_close(s);
+	return (0);
+}
+
+static int
+cmd_load(int argc, char **argv)
+{
+	struct load_opts	 o;
+	struct store		*s;
+	char			*cause;
+	long			 rows;
+	int			 i, ret;
+
+	memset(&o, 0, sizeof o);
+	if (argc < 3)
+		return (fail("usage: kontor load TABLE FILE [options]"));
+	o.table = argv[1];
+	o.file = argv[2];
+	i = load_parse_options(&o, argc - 3, argv + 3, &cause);
+	if (i < 0 || i != argc - 3) {
+		ret = i < 0 ? fail("%s", cause) :
+		    fail("unexpected argument %s", argv[3 + i]);
+		if (i < 0)
+			free(cause);
+		load_free_options(&o);
+		return (ret);
+	}
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	ret = load_file(s, &o, &rows, &cause);
+	if (ret == 0)
+		printf("%s: %ld records loaded into %s\n", o.file, rows,
+		    o.table);
+	else {
+		fail("%s", cause);
+		free(cause);
+	}
+	load_free_options(&o);
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
+static int
+cmd_dump(int argc, char **argv)
+{
+	struct store	*s;
+	FILE		*f = stdout;
+	char		*cause;
+	int		 ret;
+
+	if (argc == 3 && strcmp(argv[1], "-o") == 0) {
+		if ((f = fopen(argv[2], "w")) == NULL)
+			return (fail("cannot write %s: %s", argv[2],
+			    strerror(errno)));
+	} else if (argc != 1)
+		return (fail("usage: kontor dump [-o FILE]"));
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	ret = dump_company(s, f, &cause);
+	if (ret != 0) {
+		fail("%s", cause);
+		free(cause);
+	}
+	if (f != stdout && fclose(f) != 0 && ret == 0)
+		ret = fail("cannot write %s: %s", argv[2], strerror(errno));
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
+static int
+cmd_restore(int argc, char **argv)
+{
+	struct store	*s;
+	FILE		*f;
+	char		*cause;
+	int		 ret;
+
+	if (argc != 2)
+		return (fail("usage: kontor restore FILE"));
+	if ((f = fopen(argv[1], "r")) == NULL)
+		return (fail("cannot read %s: %s", argv[1], strerror(errno)));
+	if ((s = open_company(1)) == NULL) {
+		fclose(f);
+		return (1);
+	}
+	ret = restore_company(s, f, argv[1], &cause);
+	if (ret != 0) {
+		fail("%s", cause);
+		free(cause);
+	}
+	fclose(f);
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
+static void
+print_problem(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct store	*s;
+	long		 n;
+
+	(void)argv;
+	if (argc != 1)
+		return (fail("usage: kontor check"));
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	n = check_company(s, print_problem, NULL);
+	store_close(s);
+	if (n == 0) {
+		printf("%s: no problems found\n", company_dir());
+		return (0);
+	}
+	printf("%s: %ld problem%s found\n", company_dir(), n,
+	    n == 1 ? "" : "s");
+	return (1);
+}
+
+static int
+cmd_tables(int argc, char **argv)
+{
+	int	i, k;
+
+	(void)argc;
+	(void)argv;
+	for (i = 0; i < biz_ntables; i++) {
+		const struct table_def *t = &biz_tables[i];
+
+		printf("%s\n", t->name);
+		for (k = 0; k < t->nfields; k++)
+			printf("  %-16s %-8s %s%s\n", t->fields[k].name,
+			    schema_type_name(t->fields[k].type),
+			    t->fields[k].flags & F_KEY ? "key " : "",
+			    t->fields[k].label);
+	}
+	return (0);
+}
+
+/* A report's definition: reports/NAME.rpt under the share folder. */
+static struct report_def *
+find_report(const char *name, char **cause)
+{
+	struct report_def	*d;
+	char			*path;
+
+	if (strchr(name, '/') != NULL)
+		path = xstrdup(name);
+	else
+		path = xasprintf("%s/reports/%s.rpt", kontor_share(), name);
+	if (access(path, R_OK) != 0) {
+		*cause = xasprintf("there is no report \"%s\" (%s)", name,
+		    path);
+		free(path);
+		return (NULL);
+	}
+	d = report_load(path, cause);
+	free(path);
+	return (d);
+}
+
+/* The run date: now, or SOURCE_DATE_EPOCH for repeatable output. */
+static long
+run_time(void)
+{
+	const char	*e = getenv("SOURCE_DATE_EPOCH");
+
+	if (e != NULL && *e != '\0')
+		return (strtol(e, NULL, 10));
+	return ((long)time(NULL));
+}
+
+static int
+cmd_report(int argc, char **argv)
+{
+	struct report_out	 o;
+	struct report_def	*d;
+	struct store		*s;
+	char			*cause;
+	int			 i, ret;
+
+	memset(&o, 0, sizeof o);
+	if (argc < 2)
+		return (fail("usage: kontor report NAME [-o FILE] "
+		    "[--print QUEUE] [--encoding ENCODING]"));
+	for (i = 2; i < argc; i++) {
+		if (i + 1 >= argc)
+			return (fail("%s needs a value", argv[i]));
+		if (strcmp(argv[i], "-o") == 0)
+			o.file = argv[++i];
+		else if (strcmp(argv[i], "--print") == 0)
+			o.queue = argv[++i];
+		else if (strcmp(argv[i], "--encoding") == 0)
+			o.encoding = argv[++i];
+		else
+			return (fail("unknown option %s", argv[i]));
+	}
+	if (o.file != NULL && o.queue != NULL)
+		return (fail("give -o FILE or --print QUEUE, not both"));
+	o.run_time = run_time();
+
+	if ((d = find_report(argv[1], &cause)) == NULL) {
+		fail("%s", cause);
+		free(cause);
+		return (1);
+	}
+	if ((s = open_company(0)) == NULL) {
+		report_free(d);
+		return (1);
+	}
+	ret = report_run(s, d, &o, &cause);
+	if (ret != 0) {
+		fail("%s", cause);
+		free(cause);
+	}
+	store_close(s);
+	report_free(d);
+	return (ret == 0 ? 0 : 1);
+}
+
+static int
+cmd_demo(int argc, char **argv)
+{
+	char	*dir, *cause;
+	int	 ret;
+
+	(void)argv;
+	if (argc != 1)
+		return (fail("usage: kontor demo"));
+	dir = company_dir() != NULL ? xstrdup(company_dir()) : demo_dir();
+	ret = demo_build(dir, kontor_share(), &cause);
+	if (ret < 0) {
+		fail("%s", cause);
+		free(cause);
+		free(dir);
+		return (1);
+	}
+	if (ret > 0)
+		printf("kontor: built the demo company in %s\n", dir);
+	ret = demo_show(dir, &cause);
+	if (ret != 0) {
+		fail("%s", cause);
+		free(cause);
+	}
+	free(dir);
+	return (ret == 0 ? 0 : 1);
+}
+
+static const struct cmd cmds[] = {
+	{ "check", "check", cmd_check },
+	{ "demo", "demo", cmd_demo },
+	{ "dump", "dump [-o FILE]", cmd_dump },
+	{ "init", "init", cmd_init },
+	{ "load", "load TABLE FILE [--encoding E] [--null TEXT] "
+	    "[--header|--no-header] [--map FIELD=COLUMN]... "
+	    "[--set FIELD=VALUE]...", cmd_load },
+	{ "report", "report NAME [-o FILE] [--print QUEUE] "
+	    "[--encoding E]", cmd_report },
+	{ "restore", "restore FILE", cmd_restore },
+	{ "tables", "tables", cmd_tables },
+};
+
+static void
+usage(void)
+{
+	size_t	i;
+
+	fprintf(stderr, "usage: kontor [-v] [-d DIR] COMMAND ...\n"
+	    "The company is -d DIR or $KONTOR_HOME.  Commands:\n");
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		fprintf(stderr, "  kontor %s\n", cmds[i].usage);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+	int	c;
+
+	setlocale(LC_ALL, "");
+	while ((c = getopt(argc, argv, "+d:v")) != -1) {
+		switch (c) {
+		case 'd':
+			opt_dir = optarg;
+			break;
+		case 'v':
+			log_open("kontor-debug.log");
+			break;
+		default:
+			usage();
+			return (2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		usage();
+		return (2);
+	}
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(argv[0], cmds[i].name) == 0)
+			return (cmds[i].run(argc, argv));
+	fail("unknown command \"%s\"", argv[0]);
+	usage();
+	return (2);
+}
