@@ -299,6 +299,12 @@ biz_insert(struct store *s, DB_TXN *txn, struct record *r, char **cause)
 			return (user_error(cause, "order line: the amount "
 			    "is out of range (discount must be 0 to 1)"));
 		record_set_num(r, field(t, "amount"), amount);
+	} else if (strcmp(t->name, "orders") == 0 &&
+	    record_is_empty(r, field(t, "currency"))) {
+		char *cur = biz_setting(s, txn, "currency", "");
+
+		record_set_text(r, field(t, "currency"), cur);
+		free(cur);
 	} else if (strcmp(t->name, "accounts") == 0) {
 		if ((ret = account_parent(s, txn, r)) != 0)
 			return (ret);

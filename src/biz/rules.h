@@ -17,7 +17,8 @@
  * - required fields must be filled, and every code that refers to
  *   another table must exist there;
  * - an order line's amount is worked out from quantity, price and
- *   discount; an account's parent from its code;
+ *   discount; an order without a currency is in the company's; an
+ *   account's parent from its code;
  * - a stock move updates stock on hand for its item and warehouse;
  *   stock on hand itself cannot be written directly.
  * Returns 0, STORE_EUSER with *cause ("item 99 does not exist"), or a

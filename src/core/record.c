@@ -345,12 +345,18 @@ days_in_month(int y, int m)
 static int
 parse_date(const char *s, int64_t *out, const char **why)
 {
-	int	y, m, d, n = 0;
+	static const char	 shape[] = "dddd-dd-dd";
+	int			 y, m, d, n;
 
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10) {
-		*why = "not a date (YYYY-MM-DD)";
-		return (-1);
-	}
+	for (n = 0; n < 10; n++)
+		if (shape[n] == 'd' ? !isdigit((unsigned char)s[n]) :
+		    s[n] != '-') {
+			*why = "not a date (YYYY-MM-DD)";
+			return (-1);
+		}
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
 	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) || y < 1) {
 		*why = "no such day";
 		return (-1);

@@ -16,13 +16,20 @@
 
 /*
  * One load of a big file is one transaction, and a transaction holds a
- * lock on every page it writes until it commits.  These sizes let a load
- * of a few million rows hold its locks; they are written to DB_CONFIG
- * when a company is created, where an operator may raise them.
+ * lock on every page it writes until it commits: a load of 300,000
+ * customers holds about 26,000.  The lock region starts small and grows
+ * on demand up to MAX_LOCKS (Berkeley DB 5.3's set_memory_init and
+ * set_memory_max), so that a small company does not pay in disk and
+ * memory for the largest load.  The sizes are also written to DB_CONFIG
+ * when a company is created, where an operator may change them; they
+ * take effect when the environment is made anew (db5.3_recover -h DIR,
+ * with no kontor running).
  */
 #define CACHE_BYTES	(64u * 1024 * 1024)
+#define INIT_LOCKS	20000
 #define MAX_LOCKS	2000000
-#define MAX_OBJECTS	2000000
+#define LOCK_HASH	16384
+#define REGION_MAX	(1024u * 1024 * 1024)
 #define LOG_BUFFER	(4u * 1024 * 1024)
 #define RETRIES		100
 
@@ -111,10 +118,15 @@ write_config(const char *dir)
 	    "set_cachesize 0 %u 1\n"
 	    "set_lk_max_locks %d\n"
 	    "set_lk_max_objects %d\n"
+	    "set_lk_tablesize %d\n"
+	    "set_memory_init db_mem_lock %d\n"
+	    "set_memory_init db_mem_lockobject %d\n"
+	    "set_memory_max 0 %u\n"
 	    "set_lg_bsize %u\n"
 	    "set_lk_detect db_lock_default\n"
 	    "log_set_config db_log_auto_remove on\n",
-	    CACHE_BYTES, MAX_LOCKS, MAX_OBJECTS, LOG_BUFFER);
+	    CACHE_BYTES, MAX_LOCKS, MAX_LOCKS, LOCK_HASH, INIT_LOCKS,
+	    INIT_LOCKS, REGION_MAX, LOG_BUFFER);
 	return (fclose(f));
 }
 
@@ -141,7 +153,12 @@ open_env(struct store *s, int create, char **cause)
 		s->env->set_errcall(s->env, store_errcall);
 		s->env->set_cachesize(s->env, 0, CACHE_BYTES, 1);
 		s->env->set_lk_max_locks(s->env, MAX_LOCKS);
-		s->env->set_lk_max_objects(s->env, MAX_OBJECTS);
+		s->env->set_lk_max_objects(s->env, MAX_LOCKS);
+		s->env->set_lk_tablesize(s->env, LOCK_HASH);
+		s->env->set_memory_init(s->env, DB_MEM_LOCK, INIT_LOCKS);
+		s->env->set_memory_init(s->env, DB_MEM_LOCKOBJECT,
+		    INIT_LOCKS);
+		s->env->set_memory_max(s->env, 0, REGION_MAX);
 		s->env->set_lg_bsize(s->env, LOG_BUFFER);
 		s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
 		s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
@@ -562,11 +579,14 @@ store_cursor_close(struct store_cursor *c)
 }
 
 struct verify_ctx {
-	void	(*report)(void *, const char *);
-	void	 *arg;
-	const char *file;
-	int	  problems;
+	void		(*report)(void *, const char *);
+	void		 *arg;
+	const char	 *file;
+	int		  problems;
 };
+
+/* At most this many messages per file: one broken page can say a lot. */
+#define VERIFY_MESSAGES	20
 
 static void
 verify_errcall(const DB_ENV *env, const char *pfx, const char *msg)
@@ -575,26 +595,23 @@ verify_errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	char			*line;
 
 	(void)pfx;
+	if (v->problems++ >= VERIFY_MESSAGES)
+		return;
 	line = xasprintf("%s: %s", v->file, msg);
 	v->report(v->arg, line);
 	free(line);
-	v->problems++;
 }
 
 static int
-verify_file(struct store *s, const char *file, struct verify_ctx *v)
+verify_file(DB_ENV *env, const char *file, struct verify_ctx *v)
 {
 	DB	*db;
 	int	 ret;
 
 	v->file = file;
 	v->problems = 0;
-	s->env->app_private = v;
-	s->env->set_errcall(s->env, verify_errcall);
-	if ((ret = db_create(&db, s->env, 0)) == 0)
+	if ((ret = db_create(&db, env, 0)) == 0)
 		ret = db->verify(db, file, NULL, NULL, 0);
-	s->env->set_errcall(s->env, store_errcall);
-	s->env->app_private = s;
 	if (ret != 0 && v->problems == 0) {
 		char *line = xasprintf("%s: %s", file, db_strerror(ret));
 
@@ -604,28 +621,51 @@ verify_file(struct store *s, const char *file, struct verify_ctx *v)
 	return (ret != 0 || v->problems != 0);
 }
 
+/*
+ * Verification runs in a private environment of its own on the files as
+ * they are on disk (after the company's cache is written out), as the
+ * db_verify utility does: DB->verify keeps notes on every page it reads,
+ * and in the shared environment those notes would take the mutexes and
+ * memory that clerks need.
+ */
 int
 store_verify(struct store *s, void (*report)(void *, const char *),
     void *arg)
 {
 	struct verify_ctx	 v = { report, arg, NULL, 0 };
+	DB_ENV			*env;
 	char			*file;
-	int			 i, k, failed = 0;
+	int			 i, k, ret, failed = 0;
 
-	/* Verification reads the files, so first write out the cache. */
 	s->env->memp_sync(s->env, NULL);
+	if ((ret = db_env_create(&env, 0)) == 0) {
+		env->app_private = &v;
+		env->set_errcall(env, verify_errcall);
+		env->set_cachesize(env, 0, 16 * 1024 * 1024, 1);
+		ret = env->open(env, s->dir, DB_CREATE | DB_PRIVATE |
+		    DB_INIT_MPOOL, 0);
+	}
+	if (ret != 0) {
+		file = xasprintf("cannot verify %s: %s", s->dir,
+		    db_strerror(ret));
+		report(arg, file);
+		free(file);
+		return (1);
+	}
+
 	for (i = 0; i < s->ntables; i++) {
 		const struct table_def *t = s->tables[i].def;
 
 		file = xasprintf("%s.db", t->name);
-		failed += verify_file(s, file, &v);
+		failed += verify_file(env, file, &v);
 		free(file);
 		for (k = 0; k < t->nindexes; k++) {
 			file = xasprintf("%s-%s.db", t->name,
 			    t->indexes[k].name);
-			failed += verify_file(s, file, &v);
+			failed += verify_file(env, file, &v);
 			free(file);
 		}
 	}
+	env->close(env, 0);
 	return (failed);
 }

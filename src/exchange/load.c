@@ -3,8 +3,9 @@
  *
  * Columns are matched to fields by the header row, by --map, or, with no
  * header, by position in the table's field order.  With --map the first
- * row is the header; otherwise it is taken for one when every one of its
- * values names a field, unless --header or --no-header says so.
+ * row is the header; otherwise it is taken for one when any of its values
+ * names a field (a data row seldom holds "code" or "name"), unless
+ * --header or --no-header says so.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,23 +54,16 @@ header_column(const struct csv_row *h, const char *name)
 	return (-1);
 }
 
+/* A first row in which some value names a field is taken as a header. */
 static int
 looks_like_header(struct load_ctx *c, const struct csv_row *row)
 {
-	const struct load_opts	*o = c->o;
-	int			 j, k, found;
+	int	j;
 
-	for (j = 0; j < row->nfields; j++) {
-		found = schema_field(c->t, row->fields[j]) != NULL;
-		for (k = 0; !found && k < o->nmap; k++) {
-			const char *eq = strchr(o->map[k], '=');
-
-			found = strcmp(eq + 1, row->fields[j]) == 0;
-		}
-		if (!found)
-			return (0);
-	}
-	return (1);
+	for (j = 0; j < row->nfields; j++)
+		if (schema_field(c->t, row->fields[j]) != NULL)
+			return (1);
+	return (0);
 }
 
 /*

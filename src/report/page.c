@@ -41,8 +41,8 @@ page_header(struct page *p)
 
 	buf_printf(&right, "Page %d", p->pageno);
 	side = (w - text_width(p->title)) / 2;
-	if (side < 1)
-		side = 1;
+	if (side < text_width(right.data) + 1)
+		side = text_width(right.data) + 1;	/* the title gives way */
 	text_pad(&b, p->company, side, TEXT_LEFT, true);
 	text_pad(&b, p->title, w - 2 * side, TEXT_CENTRE, true);
 	text_pad(&b, right.data, side, TEXT_RIGHT, false);

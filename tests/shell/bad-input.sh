@@ -1,0 +1,81 @@
+#!/bin/sh
+# Bad CSV input stops a load with FILE:LINE and what is wrong, and leaves
+# the company exactly as it was: one load is one transaction.
+. "$TESTS_LIB"
+
+demo "$T/co"
+k -d "$T/co" dump -o "$T/before.dump"
+
+# try FILE EXPECTED [load options]: the load must fail with EXPECTED on
+# stderr and change nothing.
+try() {
+	file=$1
+	want=$2
+	shift 2
+	expect_fail "$T/err" k -d "$T/co" load customers "$file" "$@"
+	grep -qF "$want" "$T/err" ||
+	    fail "$file: expected \"$want\", got: $(cat "$T/err")"
+	k -d "$T/co" dump -o "$T/after.dump"
+	cmp -s "$T/before.dump" "$T/after.dump" ||
+	    fail "$file: the company changed after a failed load"
+}
+
+# Every file starts with good rows, so that a partial load would show.
+header='code,name,city,credit_limit'
+
+printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,"Second, unclosed,Bergen,5\nNEW03,Third,Oslo,1\n' \
+    "$header" >"$T/unclosed.csv"
+try "$T/unclosed.csv" "$T/unclosed.csv:3: unclosed quote"
+
+printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen\n' \
+    "$header" >"$T/columns.csv"
+try "$T/columns.csv" "$T/columns.csv:3: 3 fields, but the first row has 4"
+
+printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen,12x.50\n' \
+    "$header" >"$T/money.csv"
+try "$T/money.csv" "$T/money.csv:3: credit_limit \"12x.50\": not a number"
+
+printf '%s\nNEW01,First Ltd,Oslo,100.001\n' "$header" >"$T/decimals.csv"
+try "$T/decimals.csv" "$T/decimals.csv:2: credit_limit \"100.001\": too many decimals"
+
+# 0x81 0x20 is no GB18030 character; the bad bytes are on line 3.
+printf '%s\nNEW01,First Ltd,Oslo,1\nNEW02,Bad \201 name,Xi an,1\n' \
+    "$header" >"$T/gb.csv"
+try "$T/gb.csv" "$T/gb.csv:3: bytes not valid in GB18030" --encoding GB18030
+
+printf '%s\nNEW01,First Ltd,Oslo,1\nNEW02,Bad \377 name,Oslo,1\n' \
+    "$header" >"$T/utf8.csv"
+try "$T/utf8.csv" "$T/utf8.csv:3: bytes not valid in UTF-8"
+
+# A customer that is there already, on line 3.
+printf '%s\nNEW01,First Ltd,Oslo,1\nALFKI,Again,Berlin,1\n' \
+    "$header" >"$T/dup.csv"
+try "$T/dup.csv" "$T/dup.csv:3: customer ALFKI already exists"
+
+printf '%s\nNEW01,First Ltd,Oslo,1\nNEW02,,Oslo,1\n' "$header" >"$T/req.csv"
+try "$T/req.csv" "$T/req.csv:3: customer: name is required"
+
+printf 'code,name,colour\nNEW01,First,red\n' >"$T/col.csv"
+try "$T/col.csv" "$T/col.csv:1: column \"colour\" is not a field of customers"
+
+# The real Northwind suppliers file, whose line 8 has an unquoted comma,
+# into a new company.
+k -d "$T/new" init || fail "kontor init"
+expect_fail "$T/err" k -d "$T/new" load suppliers \
+    "$KONTOR_TEST_DATA/suppliers-unquoted-commas.csv" --null NULL \
+    --map code=supplierID --map name=companyName
+grep -qF "suppliers-unquoted-commas.csv:8: 13 fields, but the first row has 12" \
+    "$T/err" || fail "unquoted comma: $(cat "$T/err")"
+[ "$(count "$T/new" suppliers)" = 0 ] || fail "suppliers 1 to 7 were kept"
+
+# An order line whose item does not exist.
+printf 'order,item,quantity,price\n10248,11,1,1.00\n10248,999,1,1.00\n' \
+    >"$T/lines.csv"
+expect_fail "$T/err" k -d "$T/co" load order_lines "$T/lines.csv"
+grep -qF "$T/lines.csv:3: order line: item 999 does not exist" "$T/err" ||
+    fail "missing item: $(cat "$T/err")"
+
+k -d "$T/co" dump -o "$T/after.dump"
+cmp -s "$T/before.dump" "$T/after.dump" || fail "the company changed"
+k -d "$T/co" check >/dev/null || fail "kontor check after bad loads"
+echo "PASS: bad input is refused with FILE:LINE and stores nothing"
