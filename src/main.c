@@ -109,9 +109,6 @@ kontor_share(void)
 		free(probe);
 		if (n == 0)
 			return (path);
-#ifdef SRCDIR
-		return (SRCDIR);
-#endif
 	}
 	return (PKGDATADIR);
 }

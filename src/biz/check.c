@@ -200,6 +200,11 @@ check_company(struct store *s, void (*report)(void *, const char *),
 	int			i;
 
 	c.problems = store_verify(s, report, arg);
+	if (c.problems > 0) {
+		report(arg, "the company's own invariants were not checked, "
+		    "since reading damaged files could mislead them");
+		return (c.problems);
+	}
 	for (i = 0; i < store_ntables(s); i++)
 		check_table(s, &c, store_table_at(s, i));
 	check_stock(s, &c);

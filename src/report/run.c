@@ -84,6 +84,8 @@ out_emit(void *arg, const char *s, size_t len)
 	struct run_out	*o = arg;
 	size_t		 bad;
 	enum conv_status st;
+	uint32_t	 cp;
+	int		 n;
 
 	if (o->error != NULL)
 		return;
@@ -102,9 +104,10 @@ out_emit(void *arg, const char *s, size_t len)
 		fwrite(o->conv_buf.data, 1, o->conv_buf.len, o->f);
 		return;
 	}
-	o->error = xasprintf("page %d, line %d: \"%.*s\" cannot be written "
-	    "in %s", o->pageno + 1, o->lineno, (int)(len - bad > 4 ? 4 :
-	    len - bad), s + bad, o->encoding);
+	n = utf8_decode(s + bad, len - bad, &cp);
+	o->error = xasprintf("page %d, line %d: \"%.*s\" (U+%04X) cannot be "
+	    "written in %s", o->pageno + 1, o->lineno, n > 0 ? n : 1, s + bad,
+	    n > 0 ? (unsigned)cp : 0xFFFD, o->encoding);
 }
 
 static void
