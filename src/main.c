@@ -22,6 +22,7 @@
 #include "dump.h"
 #include "load.h"
 #include "log.h"
+#include "outfile.h"
 #include "report.h"
 #include "store.h"
 #include "tables.h"
@@ -54,9 +55,11 @@ fail(const char *fmt, ...)
 static const char *
 company_dir(void)
 {
+	const char	*home = getenv("KONTOR_HOME");
+
 	if (opt_dir != NULL)
 		return (opt_dir);
-	return (getenv("KONTOR_HOME"));
+	return (home != NULL && *home != '\0' ? home : NULL);
 }
 
 static struct store *
@@ -167,26 +170,33 @@ cmd_load(int argc, char **argv)
 static int
 cmd_dump(int argc, char **argv)
 {
+	struct outfile	 out;
 	struct store	*s;
-	FILE		*f = stdout;
+	const char	*path = NULL;
 	char		*cause;
 	int		 ret;
 
-	if (argc == 3 && strcmp(argv[1], "-o") == 0) {
-		if ((f = fopen(argv[2], "w")) == NULL)
-			return (fail("cannot write %s: %s", argv[2],
-			    strerror(errno)));
-	} else if (argc != 1)
+	if (argc == 3 && strcmp(argv[1], "-o") == 0)
+		path = argv[2];
+	else if (argc != 1)
 		return (fail("usage: kontor dump [-o FILE]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
-	ret = dump_company(s, f, &cause);
+	if (outfile_open(&out, path, &cause) != 0) {
+		store_close(s);
+		fail("%s", cause);
+		free(cause);
+		return (1);
+	}
+	ret = dump_company(s, out.f, &cause);
+	if (ret != 0)
+		outfile_abort(&out);
+	else
+		ret = outfile_commit(&out, &cause);
 	if (ret != 0) {
 		fail("%s", cause);
 		free(cause);
 	}
-	if (f != stdout && fclose(f) != 0 && ret == 0)
-		ret = fail("cannot write %s: %s", argv[2], strerror(errno));
 	store_close(s);
 	return (ret == 0 ? 0 : 1);
 }
@@ -313,6 +323,10 @@ cmd_report(int argc, char **argv)
 		return (fail("usage: kontor report NAME [-o FILE] "
 		    "[--print QUEUE] [--encoding ENCODING]"));
 	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-o") != 0 &&
+		    strcmp(argv[i], "--print") != 0 &&
+		    strcmp(argv[i], "--encoding") != 0)
+			return (fail("unknown option %s", argv[i]));
 		if (i + 1 >= argc)
 			return (fail("%s needs a value", argv[i]));
 		if (strcmp(argv[i], "-o") == 0)
@@ -407,6 +421,11 @@ main(int argc, char **argv)
 	int	c;
 
 	setlocale(LC_ALL, "");
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		usage();
+		return (0);
+	}
 	while ((c = getopt(argc, argv, "+d:v")) != -1) {
 		switch (c) {
 		case 'd':

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fixed.h"
 #include "rules.h"
 #include "tables.h"
 
@@ -95,7 +96,7 @@ check_table(struct store *s, struct check_ctx *c, struct store_table *t)
 	struct record		*r = record_new(t->def);
 	struct buf		 val = BUF_INIT;
 	int			 i, ret, lines;
-	char			*who;
+	char			*who, *why;
 
 	lines = strcmp(t->def->name, "order_lines") == 0;
 	cur = store_cursor_open(t, NULL, NULL);
@@ -116,6 +117,12 @@ check_table(struct store *s, struct check_ctx *c, struct store_table *t)
 		}
 		if (lines)
 			check_line_amount(c, r);
+		if (biz_check_choices(r, &why) != 0) {
+			who = describe(r);
+			problem(c, "%s: %s", who, why);
+			free(who);
+			free(why);
+		}
 	}
 	if (ret != DB_NOTFOUND)
 		problem(c, "%s: cannot be read to the end: %s",
@@ -168,13 +175,16 @@ check_stock(struct store *s, struct check_ctx *c)
 			counted++;
 		}
 		store_cursor_close(mc);
-		if (sum != record_num(stock, on_hand))
+		if (sum != record_num(stock, on_hand)) {
+			char	want[FIXED_BUFSIZE];
+
 			problem(c, "stock of item %s in warehouse %s: on hand "
-			    "%s, but its moves add up to %lld thousandths",
+			    "%s, but its moves add up to %s",
 			    record_text(stock, which[0]),
 			    record_text(stock, which[1]),
 			    record_format(stock, on_hand, &prefix),
-			    (long long)sum);
+			    fixed_format(sum, QTY_SCALE, false, want));
+		}
 	}
 	store_cursor_close(sc);
 

@@ -169,14 +169,60 @@ ref_exists(struct store *s, DB_TXN *txn, const char *table,
 	return (ret);
 }
 
-static int
-check_fields(struct store *s, DB_TXN *txn, const struct record *r,
+/*
+ * Fields that take one of a few values.  A short list here rather than a
+ * column of the table description, as only the chart of accounts has
+ * such fields so far.
+ */
+static const struct {
+	const char	*table;
+	const char	*field;
+	const char	*values[8];
+} choices[] = {
+	{ "accounts", "type", { "asset", "liability", "equity", "cost",
+	    "revenue", "expense", NULL } },
+	{ "accounts", "normal", { "D", "C", NULL } },
+};
+
+int
+biz_check_choices(const struct record *r, char **cause)
+{
+	size_t	k;
+	int	i, v, ok;
+
+	for (k = 0; k < sizeof choices / sizeof choices[0]; k++) {
+		if (strcmp(r->table->name, choices[k].table) != 0)
+			continue;
+		i = field(r->table, choices[k].field);
+		for (ok = 0, v = 0; choices[k].values[v] != NULL; v++)
+			ok |= strcmp(record_text(r, i),
+			    choices[k].values[v]) == 0;
+		if (!ok) {
+			struct buf list = BUF_INIT;
+
+			for (v = 0; choices[k].values[v] != NULL; v++)
+				buf_printf(&list, "%s%s", v > 0 ? ", " : "",
+				    choices[k].values[v]);
+			user_error(cause, "%s: %s \"%s\" is not one of %s",
+			    r->table->label, choices[k].field,
+			    record_text(r, i), list.data);
+			buf_free(&list);
+			return (STORE_EUSER);
+		}
+	}
+	return (0);
+}
+
+int
+biz_check(struct store *s, DB_TXN *txn, const struct record *r,
     char **cause)
 {
 	const struct table_def	*t = r->table;
 	struct buf		 val = BUF_INIT;
 	int			 i, ret;
 
+	if ((ret = biz_check_choices(r, cause)) != 0)
+		return (ret);
 	for (i = 0; i < t->nfields; i++) {
 		const struct field_def *f = &t->fields[i];
 
@@ -276,7 +322,6 @@ biz_insert(struct store *s, DB_TXN *txn, struct record *r, char **cause)
 {
 	const struct table_def	*t = r->table;
 	struct store_table	*st = store_table(s, t->name);
-	struct buf		 key = BUF_INIT;
 	int			 i, ret;
 
 	if (strcmp(t->name, "stock") == 0)
@@ -287,28 +332,10 @@ biz_insert(struct store *s, DB_TXN *txn, struct record *r, char **cause)
 	if (i >= 0 && record_is_empty(r, i) &&
 	    (ret = assign_seq(st, txn, r, i)) != 0)
 		return (ret);
-	if ((ret = check_fields(s, txn, r, cause)) != 0)
+	if ((ret = biz_check(s, txn, r, cause)) != 0)
 		return (ret);
-
-	if (strcmp(t->name, "order_lines") == 0) {
-		int64_t amount;
-
-		if (biz_line_amount(record_num(r, field(t, "quantity")),
-		    record_num(r, field(t, "price")),
-		    record_num(r, field(t, "discount")), &amount) != 0)
-			return (user_error(cause, "order line: the amount "
-			    "is out of range (discount must be 0 to 1)"));
-		record_set_num(r, field(t, "amount"), amount);
-	} else if (strcmp(t->name, "orders") == 0 &&
-	    record_is_empty(r, field(t, "currency"))) {
-		char *cur = biz_setting(s, txn, "currency", "");
-
-		record_set_text(r, field(t, "currency"), cur);
-		free(cur);
-	} else if (strcmp(t->name, "accounts") == 0) {
-		if ((ret = account_parent(s, txn, r)) != 0)
-			return (ret);
-	}
+	if ((ret = biz_derive(s, txn, r, cause)) != 0)
+		return (ret);
 
 	ret = store_put(st, txn, r, DB_NOOVERWRITE);
 	if (ret == DB_KEYEXIST) {
@@ -325,8 +352,42 @@ biz_insert(struct store *s, DB_TXN *txn, struct record *r, char **cause)
 		    v.data);
 		buf_free(&v);
 	}
-	buf_free(&key);
 	if (ret == 0 && strcmp(t->name, "stock_moves") == 0)
 		ret = stock_apply(s, txn, r, cause);
 	return (ret);
+}
+
+int
+biz_derive(struct store *s, DB_TXN *txn, struct record *r, char **cause)
+{
+	const struct table_def	*t = r->table;
+	int			 ret;
+
+	if (strcmp(t->name, "order_lines") == 0) {
+		int64_t	amount, given = record_num(r, field(t, "amount"));
+		char	a[FIXED_BUFSIZE], b[FIXED_BUFSIZE];
+
+		if (biz_line_amount(record_num(r, field(t, "quantity")),
+		    record_num(r, field(t, "price")),
+		    record_num(r, field(t, "discount")), &amount) != 0)
+			return (user_error(cause, "order line: the amount "
+			    "is out of range (discount must be 0 to 1)"));
+		if (given != 0 && given != amount)
+			return (user_error(cause, "order line: amount %s does "
+			    "not follow from quantity, price and discount "
+			    "(%s); leave it out to have it worked out",
+			    fixed_format(given, MONEY_SCALE, false, a),
+			    fixed_format(amount, MONEY_SCALE, false, b)));
+		record_set_num(r, field(t, "amount"), amount);
+	} else if (strcmp(t->name, "orders") == 0 &&
+	    record_is_empty(r, field(t, "currency"))) {
+		char *cur = biz_setting(s, txn, "currency", "");
+
+		record_set_text(r, field(t, "currency"), cur);
+		free(cur);
+	} else if (strcmp(t->name, "accounts") == 0) {
+		if ((ret = account_parent(s, txn, r)) != 0)
+			return (ret);
+	}
+	return (0);
 }

@@ -27,6 +27,19 @@
 int	biz_insert(struct store *, DB_TXN *, struct record *r, char **cause);
 
 /*
+ * The checks of biz_insert, for a record that is rewritten: required
+ * fields, and codes that must exist.  Returns 0, STORE_EUSER or an error.
+ */
+int	biz_check(struct store *, DB_TXN *, const struct record *r,
+	    char **cause);
+
+/* Fields that take one of a few values (an account's type). */
+int	biz_check_choices(const struct record *r, char **cause);
+
+/* Works out r's derived fields (a line's amount, an account's parent). */
+int	biz_derive(struct store *, DB_TXN *, struct record *r, char **cause);
+
+/*
  * The line amount: quantity x price x (1 - discount), rounded to the
  * cent, half away from zero.  Returns 0, or -1 if it overflows.
  */

@@ -14,6 +14,15 @@
 #define Q	QTY_SCALE
 #define R	RATE_SCALE
 
+/*
+ * The change stamp of a record that clerks edit: a counter raised by each
+ * save from a screen, and who saved it when.  A save that finds a higher
+ * counter than the clerk's screen read is refused (biz/document.c).
+ */
+#define STAMP \
+	{ 90, "changed", FT_INT, 0, 0, NULL, "Changes" }, \
+	{ 91, "changed_by", FT_TEXT, 0, 0, NULL, "Changed by" }
+
 /* Company-wide settings: name, currency. */
 static const struct field_def settings_fields[] = {
 	{ 1, "name", FT_CODE, 0, KEY, NULL, "Setting" },
@@ -33,6 +42,7 @@ static const struct field_def customers_fields[] = {
 	{ 10, "phone", FT_TEXT, 0, 0, NULL, "Phone" },
 	{ 11, "fax", FT_TEXT, 0, 0, NULL, "Fax" },
 	{ 12, "credit_limit", FT_MONEY, M, 0, NULL, "Credit limit" },
+	STAMP,
 };
 static const struct index_def customers_indexes[] = {
 	{ "by-name", { "name", NULL }, IX_FOLD },
@@ -65,6 +75,7 @@ static const struct field_def suppliers_fields[] = {
 	{ 10, "phone", FT_TEXT, 0, 0, NULL, "Phone" },
 	{ 11, "fax", FT_TEXT, 0, 0, NULL, "Fax" },
 	{ 12, "homepage", FT_TEXT, 0, 0, NULL, "Home page" },
+	STAMP,
 };
 static const struct index_def suppliers_indexes[] = {
 	{ "by-name", { "name", NULL }, IX_FOLD },
@@ -74,6 +85,7 @@ static const struct field_def categories_fields[] = {
 	{ 1, "code", FT_CODE, 0, CODE, NULL, "Category" },
 	{ 2, "name", FT_TEXT, 0, F_REQUIRED, NULL, "Name" },
 	{ 3, "description", FT_TEXT, 0, 0, NULL, "Description" },
+	STAMP,
 };
 static const struct index_def categories_indexes[] = {
 	{ "by-name", { "name", NULL }, IX_FOLD },
@@ -90,6 +102,7 @@ static const struct field_def items_fields[] = {
 	{ 7, "cost", FT_MONEY, M, 0, NULL, "Cost" },
 	{ 8, "reorder_level", FT_QTY, Q, 0, NULL, "Reorder level" },
 	{ 9, "discontinued", FT_INT, 0, 0, NULL, "Discontinued" },
+	STAMP,
 };
 static const struct index_def items_indexes[] = {
 	{ "by-name", { "name", NULL }, IX_FOLD },
@@ -102,6 +115,7 @@ static const struct field_def warehouses_fields[] = {
 	{ 3, "address", FT_TEXT, 0, 0, NULL, "Address" },
 	{ 4, "city", FT_TEXT, 0, 0, NULL, "City" },
 	{ 5, "country", FT_TEXT, 0, 0, NULL, "Country" },
+	STAMP,
 };
 
 /*
@@ -149,6 +163,7 @@ static const struct field_def employees_fields[] = {
 	{ 14, "extension", FT_TEXT, 0, 0, NULL, "Extension" },
 	{ 15, "notes", FT_TEXT, 0, 0, NULL, "Notes" },
 	{ 16, "reports_to", FT_CODE, 0, F_UPPER, "employees", "Reports to" },
+	STAMP,
 };
 static const struct index_def employees_indexes[] = {
 	{ "by-name", { "last_name", "first_name", NULL }, IX_FOLD },
@@ -158,6 +173,7 @@ static const struct field_def shippers_fields[] = {
 	{ 1, "code", FT_CODE, 0, CODE, NULL, "Shipper" },
 	{ 2, "name", FT_TEXT, 0, F_REQUIRED, NULL, "Company name" },
 	{ 3, "phone", FT_TEXT, 0, 0, NULL, "Phone" },
+	STAMP,
 };
 
 static const struct field_def orders_fields[] = {
@@ -177,6 +193,7 @@ static const struct field_def orders_fields[] = {
 	{ 13, "ship_postal_code", FT_TEXT, 0, 0, NULL, "Postal code" },
 	{ 14, "ship_country", FT_TEXT, 0, 0, NULL, "Country" },
 	{ 15, "currency", FT_CODE, 0, F_UPPER, NULL, "Currency" },
+	STAMP,
 };
 static const struct index_def orders_indexes[] = {
 	{ "by-customer", { "customer", "order_date", NULL }, 0 },
@@ -197,6 +214,31 @@ static const struct index_def order_lines_indexes[] = {
 	{ "by-item", { "item", NULL }, 0 },
 };
 
+/* Journal entries: posted once, never changed (see biz/document.c). */
+static const struct field_def journals_fields[] = {
+	{ 1, "number", FT_INT, 0, F_KEY | F_SEQ, NULL, "Entry" },
+	{ 2, "date", FT_DATE, 0, F_REQUIRED, NULL, "Date" },
+	{ 3, "reference", FT_TEXT, 0, 0, NULL, "Reference" },
+	{ 4, "description", FT_TEXT, 0, 0, NULL, "Description" },
+	STAMP,
+};
+static const struct index_def journals_indexes[] = {
+	{ "by-date", { "date", NULL }, 0 },
+};
+
+static const struct field_def journal_lines_fields[] = {
+	{ 1, "journal", FT_INT, 0, KEY, "journals", "Entry" },
+	{ 2, "line", FT_INT, 0, F_KEY | F_SEQ, NULL, "Line" },
+	{ 3, "account", FT_CODE, 0, F_REQUIRED | F_UPPER, "accounts",
+	    "Account" },
+	{ 4, "debit", FT_MONEY, M, 0, NULL, "Debit" },
+	{ 5, "credit", FT_MONEY, M, 0, NULL, "Credit" },
+	{ 6, "memo", FT_TEXT, 0, 0, NULL, "Memo" },
+};
+static const struct index_def journal_lines_indexes[] = {
+	{ "by-account", { "account", NULL }, 0 },
+};
+
 /* The chart of accounts; parent is found from the code (biz/rules.c). */
 static const struct field_def accounts_fields[] = {
 	{ 1, "code", FT_CODE, 0, CODE, NULL, "Account" },
@@ -206,6 +248,7 @@ static const struct field_def accounts_fields[] = {
 	{ 5, "normal", FT_CODE, 0, F_REQUIRED | F_UPPER, NULL, "Normal side" },
 	{ 6, "parent", FT_CODE, 0, 0, "accounts", "Parent" },
 	{ 7, "blocked", FT_INT, 0, 0, NULL, "Blocked" },
+	STAMP,
 };
 static const struct index_def accounts_indexes[] = {
 	{ "by-name", { "name_en", NULL }, IX_FOLD },
@@ -233,6 +276,8 @@ const struct table_def biz_tables[] = {
 	TABLE(orders, "order", orders_indexes),
 	TABLE(order_lines, "order line", order_lines_indexes),
 	TABLE(accounts, "account", accounts_indexes),
+	TABLE(journals, "journal entry", journals_indexes),
+	TABLE(journal_lines, "journal line", journal_lines_indexes),
 };
 const int biz_ntables = N(biz_tables);
 

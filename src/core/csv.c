@@ -307,6 +307,9 @@ csv_quoted(struct csv *cs)
 		}
 		cs->pos++;
 
+		if (c == '\0')
+			return (csv_fail(cs, cs->line, "a NUL byte inside a "
+			    "field"));
 		if (c == '"') {
 			if (csv_peek(cs, 0) != '"')
 				return (0);
@@ -370,6 +373,9 @@ csv_next(struct csv *cs, struct csv_row *row)
 		} else {
 			while ((c = csv_peek(cs, 0)) != -1 && c != ',' &&
 			    csv_newline(cs) == 0) {
+				if (c == '\0')
+					return (csv_fail(cs, cs->line, "a NUL "
+					    "byte inside a field"));
 				buf_addc(&cs->row, (char)c);
 				cs->pos++;
 			}

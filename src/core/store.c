@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -228,6 +229,42 @@ open_table(struct store *s, DB_TXN *txn, struct store_table *t,
 	return (0);
 }
 
+/*
+ * The environment's shared regions are files mapped into memory; on a
+ * full disk, writing into them stops the process with SIGBUS instead of
+ * an error, so a new company first makes sure they will fit.
+ */
+static int
+enough_space(const char *dir, char **cause)
+{
+	struct statvfs	 sv;
+	char		*parent, *slash;
+	unsigned long long free_bytes, need = 2ULL * CACHE_BYTES;
+	int		 ret;
+
+	parent = xstrdup(dir);
+	if (access(parent, F_OK) != 0) {
+		slash = strrchr(parent, '/');
+		if (slash == NULL)
+			strcpy(parent, ".");
+		else if (slash == parent)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	ret = statvfs(parent, &sv);
+	free(parent);
+	if (ret != 0)
+		return (1);	/* the mkdir that follows will say why */
+	free_bytes = (unsigned long long)sv.f_bavail * sv.f_frsize;
+	if (free_bytes >= need)
+		return (1);
+	*cause = xasprintf("the disk holding %s has %llu MB free; a "
+	    "company needs at least %llu MB", dir, free_bytes >> 20,
+	    need >> 20);
+	return (0);
+}
+
 struct store *
 store_open(const char *dir, const struct table_def *tables, int n,
     int create, char **cause)
@@ -246,6 +283,8 @@ store_open(const char *dir, const struct table_def *tables, int n,
 		return (NULL);
 	}
 	free(marker);
+	if (create && !enough_space(dir, cause))
+		return (NULL);
 	if (create && mkdir(dir, 0770) != 0 && errno != EEXIST) {
 		*cause = xasprintf("cannot make %s: %s", dir,
 		    strerror(errno));
@@ -396,8 +435,15 @@ store_run(struct store *s, store_fn fn, void *arg, char **cause)
 			break;
 		}
 		txn->abort(txn);
-		if (!is_deadlock(ret))
+		if (!is_deadlock(ret)) {
+			/*
+			 * A big transaction that failed (a bad row at the end
+			 * of a large load, a full disk) leaves log files that
+			 * nothing needs any more; a checkpoint lets them go.
+			 */
+			s->env->txn_checkpoint(s->env, 0, 0, DB_FORCE);
 			break;
+		}
 
 		/* The other side goes first: wait a little, then retry. */
 		free(*cause);
@@ -556,6 +602,12 @@ int
 store_cursor_last(struct store_cursor *c, struct record *r)
 {
 	return (cursor_step(c, r, DB_LAST));
+}
+
+int
+store_cursor_del(struct store_cursor *c)
+{
+	return (c->dbc->del(c->dbc, 0));
 }
 
 const void *

@@ -124,6 +124,8 @@ int		 store_cursor_seek(struct store_cursor *, const struct buf *key,
 int		 store_cursor_next(struct store_cursor *, struct record *r);
 int		 store_cursor_prev(struct store_cursor *, struct record *r);
 int		 store_cursor_last(struct store_cursor *, struct record *r);
+/* Deletes the current entry (through an index: its record). */
+int		 store_cursor_del(struct store_cursor *);
 /* The key (index or primary) of the current entry. */
 const void	*store_cursor_key(struct store_cursor *, size_t *len);
 void		 store_cursor_close(struct store_cursor *);

@@ -198,7 +198,8 @@ demo_show(const char *dir, char **cause)
 		store_cursor_close(c);
 		printf("  %-12s %7ld\n", store_table_at(s, i)->def->name, n);
 	}
-	printf("Try: kontor -d %s report sales-by-customer\n", dir);
+	printf("Try: %s -d %s report sales-by-customer\n",
+	    program_invocation_name, dir);
 	store_close(s);
 	return (0);
 }

@@ -117,7 +117,31 @@ map_columns(struct load_ctx *c, const struct csv_row *h, char **cause)
 			return (load_error(c, h->line, cause, "column \"%s\" "
 			    "is not a field of %s (use --map to name which "
 			    "columns to load)", h->fields[j], c->t->name));
+		if (c->column[i] >= 0)
+			return (load_error(c, h->line, cause, "column \"%s\" "
+			    "appears twice", h->fields[j]));
 		c->column[i] = j;
+	}
+	return (0);
+}
+
+/* A field given by --set may not also come from a column. */
+static int
+check_set(struct load_ctx *c, long line, char **cause)
+{
+	const struct load_opts	*o = c->o;
+	int			 i, k;
+
+	for (k = 0; k < o->nset; k++) {
+		size_t len = strcspn(o->set[k], "=");
+
+		for (i = 0; i < c->t->nfields; i++)
+			if (c->column[i] >= 0 &&
+			    strlen(c->t->fields[i].name) == len &&
+			    strncmp(c->t->fields[i].name, o->set[k], len) == 0)
+				return (load_error(c, line, cause, "%s is given "
+				    "both by --set and by a column of the file",
+				    c->t->fields[i].name));
 	}
 	return (0);
 }
@@ -132,9 +156,10 @@ fill_record(struct load_ctx *c, const struct csv_row *row, int ncols,
 	int			 i, k;
 
 	if (row->nfields != ncols)
-		return (load_error(c, row->line, cause, "%d fields, but "
-		    "%s %d", row->nfields, c->o->header == 0 ? "the table "
-		    "takes" : "the first row has", ncols));
+		return (load_error(c, row->line, cause, "%d field%s, but "
+		    "%s %d", row->nfields, row->nfields == 1 ? "" : "s",
+		    c->o->header == 0 ? "the table takes" :
+		    "the first row has", ncols));
 
 	record_clear(r);
 	for (k = 0; k < o->nset; k++) {
@@ -175,6 +200,9 @@ load_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	r = record_new(c->t);
 	ncols = c->t->nfields;
 	while (ret == 0 && (more = csv_next(c->csv, &row)) == 1) {
+		/* A blank line holds no record. */
+		if (row.nfields == 1 && row.fields[0][0] == '\0')
+			continue;
 		if (first) {
 			first = 0;
 			header = c->o->header;
@@ -182,6 +210,8 @@ load_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 				header = c->o->nmap > 0 ||
 				    looks_like_header(c, &row);
 			ret = map_columns(c, header ? &row : NULL, cause);
+			if (ret == 0)
+				ret = check_set(c, row.line, cause);
 			if (header) {
 				ncols = row.nfields;
 				continue;
@@ -226,8 +256,15 @@ load_file(struct store *s, const struct load_opts *o, long *rows,
 		return (-1);
 	}
 	c.csv = csv_open(o->file, o->encoding, cause);
-	if (c.csv == NULL)
+	if (c.csv == NULL) {
+		char *why = *cause;
+
+		*cause = strncmp(why, "cannot open", 11) == 0 ? why :
+		    xasprintf("%s: %s", o->file, why);
+		if (*cause != why)
+			free(why);
 		return (-1);
+	}
 	c.column = xcalloc((size_t)c.t->nfields, sizeof *c.column);
 
 	ret = store_run(s, load_txn, &c, cause);

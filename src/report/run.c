@@ -13,6 +13,7 @@
 
 #include "conv.h"
 #include "fixed.h"
+#include "outfile.h"
 #include "report.h"
 #include "rules.h"
 #include "store.h"
@@ -425,25 +426,22 @@ print_file(const char *path, const char *queue, const char *title,
 	return (0);
 }
 
-/* Opens where the pages go: stdout, or a temporary file to rename. */
+/* A spool file for lp, in TMPDIR. */
 static char *
-open_output(struct run_ctx *c, const struct report_out *o, char **cause)
+open_spool(struct run_ctx *c, char **cause)
 {
-	char	*tmp = NULL;
+	char	*tmp;
 	int	 fd;
 
-	if (o->file == NULL && o->queue == NULL) {
-		c->out.f = stdout;
-		return (NULL);
-	}
-	if (o->file != NULL)
-		tmp = xasprintf("%s.partial-XXXXXX", o->file);
-	else
-		tmp = xasprintf("%s/kontor-print-XXXXXX",
-		    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
+	tmp = xasprintf("%s/kontor-print-XXXXXX",
+	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
 	if ((fd = mkstemp(tmp)) < 0 || (c->out.f = fdopen(fd, "w")) == NULL) {
-		*cause = xasprintf("cannot write %s: %s", o->file != NULL ?
-		    o->file : tmp, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", tmp,
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
 		free(tmp);
 		return (NULL);
 	}
@@ -456,7 +454,8 @@ report_run(struct store *s, const struct report_def *d,
 {
 	struct run_ctx	 c;
 	struct buf	 headings = BUF_INIT, rule = BUF_INIT;
-	char		 run[32], *company, *tmp, *why;
+	struct outfile	 file;
+	char		 run[32], *company, *tmp = NULL, *why;
 	time_t		 when = (time_t)o->run_time;
 	int		 ret;
 
@@ -470,7 +469,10 @@ report_run(struct store *s, const struct report_def *d,
 			return (-1);
 		c.out.encoding = o->encoding;
 	}
-	tmp = open_output(&c, o, cause);
+	if (o->queue != NULL)
+		tmp = open_spool(&c, cause);
+	else if (outfile_open(&file, o->file, cause) == 0)
+		c.out.f = file.f;
 	if (c.out.f == NULL) {
 		cleanup(&c);
 		return (-1);
@@ -498,26 +500,25 @@ report_run(struct store *s, const struct report_def *d,
 	if (ret != 0)
 		*cause = xasprintf("report %s: %s", d->name, c.error != NULL ?
 		    c.error : c.out.error);
-	if (fflush(c.out.f) != 0 && ret == 0) {
-		*cause = xasprintf("report %s: cannot write: %s", d->name,
-		    strerror(errno));
-		ret = -1;
-	}
-
-	if (tmp != NULL) {
-		fclose(c.out.f);
-		if (ret == 0 && o->file != NULL && rename(tmp, o->file) != 0) {
-			*cause = xasprintf("cannot write %s: %s", o->file,
-			    strerror(errno));
-			ret = -1;
-		}
-		if (ret == 0 && o->queue != NULL &&
-		    print_file(tmp, o->queue, d->title, &why) != 0) {
+	if (tmp == NULL) {
+		if (ret != 0)
+			outfile_abort(&file);
+		else if (outfile_commit(&file, &why) != 0) {
 			*cause = why;
 			ret = -1;
 		}
-		if (ret != 0 || o->queue != NULL)
-			unlink(tmp);
+	} else {
+		if (fclose(c.out.f) != 0 && ret == 0) {
+			*cause = xasprintf("cannot write %s: %s", tmp,
+			    strerror(errno));
+			ret = -1;
+		}
+		if (ret == 0 && print_file(tmp, o->queue, d->title,
+		    &why) != 0) {
+			*cause = why;
+			ret = -1;
+		}
+		unlink(tmp);
 		free(tmp);
 	}
 	free(c.error);

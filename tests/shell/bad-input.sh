@@ -55,6 +55,19 @@ try "$T/dup.csv" "$T/dup.csv:3: customer ALFKI already exists"
 printf '%s\nNEW01,First Ltd,Oslo,1\nNEW02,,Oslo,1\n' "$header" >"$T/req.csv"
 try "$T/req.csv" "$T/req.csv:3: customer: name is required"
 
+printf '%s\nNEW01,First Ltd,Oslo,1\nNEW02,Nul\000led,Oslo,1\n' "$header" \
+    >"$T/nul.csv"
+try "$T/nul.csv" "$T/nul.csv:3: a NUL byte inside a field"
+
+printf 'code,name,name\nNEW01,First,Second\n' >"$T/twice.csv"
+try "$T/twice.csv" "$T/twice.csv:1: column \"name\" appears twice"
+
+printf 'code,name\nNEW01,First\n' >"$T/set.csv"
+try "$T/set.csv" "$T/set.csv:1: code is given both by --set and by a column" \
+    --set code=ZZZ
+
+try "$T/set.csv" "$T/set.csv: unknown encoding \"NOPE-42\"" --encoding NOPE-42
+
 printf 'code,name,colour\nNEW01,First,red\n' >"$T/col.csv"
 try "$T/col.csv" "$T/col.csv:1: column \"colour\" is not a field of customers"
 
@@ -74,6 +87,25 @@ printf 'order,item,quantity,price\n10248,11,1,1.00\n10248,999,1,1.00\n' \
 expect_fail "$T/err" k -d "$T/co" load order_lines "$T/lines.csv"
 grep -qF "$T/lines.csv:3: order line: item 999 does not exist" "$T/err" ||
     fail "missing item: $(cat "$T/err")"
+
+# A given amount must be the one the figures give.
+printf 'order,item,quantity,price,amount\n10248,11,1,10.00,999.99\n' \
+    >"$T/amount.csv"
+expect_fail "$T/err" k -d "$T/co" load order_lines "$T/amount.csv"
+grep -qF "$T/amount.csv:2: order line: amount 999.99 does not follow from quantity, price and discount (10.00)" \
+    "$T/err" || fail "given amount: $(cat "$T/err")"
+
+# An account type that is not one of the six.
+printf 'code,name_en,type,normal\n9999,Test,NOPE,D\n' >"$T/acc.csv"
+expect_fail "$T/err" k -d "$T/co" load accounts "$T/acc.csv"
+grep -qF "$T/acc.csv:2: account: type \"NOPE\" is not one of asset, liability, equity, cost, revenue, expense" \
+    "$T/err" || fail "account type: $(cat "$T/err")"
+
+# Blank lines hold no records and are passed over.
+printf 'code,name\n\nBLANK1,One\n\nBLANK2,Two\n\n' >"$T/blank.csv"
+k -d "$T/new" load customers "$T/blank.csv" >/dev/null ||
+    fail "blank lines stopped a load"
+[ "$(count "$T/new" customers)" = 2 ] || fail "blank lines: not 2 customers"
 
 k -d "$T/co" dump -o "$T/after.dump"
 cmp -s "$T/before.dump" "$T/after.dump" || fail "the company changed"

@@ -46,4 +46,12 @@ expect_fail "$T/err" k -d "$T/c" restore "$T/cut.dump"
 grep -q "cut.dump:500: the dump ends too soon" "$T/err" ||
     fail "cut dump: $(cat "$T/err")"
 [ "$(count "$T/c" customers)" = 0 ] || fail "a cut restore kept records"
+# A dump that fails leaves the file that was there as it was.
+echo "an earlier backup" >"$T/keep.dump"
+expect_fail "$T/err" k -d "$T/nowhere" dump -o "$T/keep.dump"
+[ "$(cat "$T/keep.dump")" = "an earlier backup" ] ||
+    fail "a failed dump spoiled the earlier file"
+# Output to a device is written to it, not replaced by a file.
+k -d "$T/a" dump -o /dev/null || fail "dump to /dev/null"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
 echo "PASS: dump and restore give an identical company"

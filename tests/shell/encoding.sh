@@ -45,4 +45,7 @@ expect_fail "$T/err" k -d "$T/co" report customers -o "$T/list.big5" \
     --encoding BIG5
 grep -q "cannot be written in BIG5" "$T/err" || fail "Big5: $(cat "$T/err")"
 [ ! -e "$T/list.big5" ] || fail "a half-written Big5 report was left"
+# To standard output too, nothing is written when it fails.
+expect_fail "$T/err" sh -c "'$KONTOR' -d '$T/co' report customers --encoding BIG5 >'$T/stdout'"
+[ ! -s "$T/stdout" ] || fail "part of a failed report went to stdout"
 echo "PASS: GB18030 in and out, aligned by display cells"
