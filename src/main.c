@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "app.h"
 #include "check.h"
 #include "demo.h"
 #include "dump.h"
@@ -361,6 +362,20 @@ cmd_report(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
+/* The clerk's screens on the company. */
+static int
+run_screens(void)
+{
+	struct store	*s;
+	int		 ret;
+
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	ret = app_run(s, kontor_share());
+	store_close(s);
+	return (ret);
+}
+
 static int
 cmd_demo(int argc, char **argv)
 {
@@ -380,8 +395,10 @@ cmd_demo(int argc, char **argv)
 	}
 	if (ret > 0)
 		printf("kontor: built the demo company in %s\n", dir);
-	ret = demo_show(dir, &cause);
-	if (ret != 0) {
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		opt_dir = dir;
+		ret = run_screens();
+	} else if ((ret = demo_show(dir, &cause)) != 0) {
 		fail("%s", cause);
 		free(cause);
 	}
@@ -408,8 +425,9 @@ usage(void)
 {
 	size_t	i;
 
-	fprintf(stderr, "usage: kontor [-v] [-d DIR] COMMAND ...\n"
-	    "The company is -d DIR or $KONTOR_HOME.  Commands:\n");
+	fprintf(stderr, "usage: kontor [-v] [-d DIR] [COMMAND ...]\n"
+	    "The company is -d DIR or $KONTOR_HOME.  Without a command,\n"
+	    "kontor opens the clerk's screens.  Commands:\n");
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		fprintf(stderr, "  kontor %s\n", cmds[i].usage);
 }
@@ -441,10 +459,8 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0) {
-		usage();
-		return (2);
-	}
+	if (argc == 0)
+		return (run_screens());
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(argv[0], cmds[i].name) == 0)
 			return (cmds[i].run(argc, argv));

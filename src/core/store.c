@@ -605,6 +605,32 @@ store_cursor_last(struct store_cursor *c, struct record *r)
 }
 
 int
+store_cursor_seek_entry(struct store_cursor *c, const struct buf *key,
+    const struct buf *pkey, struct record *r)
+{
+	if (c->index == NULL || pkey == NULL || pkey->len == 0)
+		return (store_cursor_seek(c, key, r));
+	free(c->key.data);
+	c->key.data = xmalloc(key->len);
+	memcpy(c->key.data, key->data, key->len);
+	c->key.size = c->key.ulen = (u_int32_t)key->len;
+	free(c->pkey.data);
+	c->pkey.data = xmalloc(pkey->len);
+	memcpy(c->pkey.data, pkey->data, pkey->len);
+	c->pkey.size = c->pkey.ulen = (u_int32_t)pkey->len;
+	return (cursor_step(c, r, DB_GET_BOTH_RANGE));
+}
+
+const void *
+store_cursor_pkey(struct store_cursor *c, size_t *len)
+{
+	if (c->index == NULL)
+		return (store_cursor_key(c, len));
+	*len = c->pkey.size;
+	return (c->pkey.data);
+}
+
+int
 store_cursor_del(struct store_cursor *c)
 {
 	return (c->dbc->del(c->dbc, 0));

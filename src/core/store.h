@@ -124,6 +124,17 @@ int		 store_cursor_seek(struct store_cursor *, const struct buf *key,
 int		 store_cursor_next(struct store_cursor *, struct record *r);
 int		 store_cursor_prev(struct store_cursor *, struct record *r);
 int		 store_cursor_last(struct store_cursor *, struct record *r);
+/*
+ * Positions an index cursor at the entry (key, pkey), or the first after
+ * it: how a list remembers its place between two key presses without
+ * holding a cursor, and its locks, while the clerk thinks.  On a table
+ * cursor pkey is not used.
+ */
+int		 store_cursor_seek_entry(struct store_cursor *,
+		    const struct buf *key, const struct buf *pkey,
+		    struct record *r);
+/* The primary key of the current entry. */
+const void	*store_cursor_pkey(struct store_cursor *, size_t *len);
 /* Deletes the current entry (through an index: its record). */
 int		 store_cursor_del(struct store_cursor *);
 /* The key (index or primary) of the current entry. */

@@ -1,0 +1,334 @@
+/*
+ * browse.c: the browse list and lookup popup (see browse.h).
+ *
+ * The list never reads the whole table.  It remembers its first line as
+ * an index entry (key and primary key) and, for each key press, opens a
+ * cursor there, reads one screenful and closes it again, so that no lock
+ * is held while the clerk reads or thinks, and the time to draw does not
+ * grow with the table.  Searching seeks the index to what was typed.
+ */
+#include <ctype.h>
+#include <curses.h>
+#include <panel.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browse.h"
+#include "store.h"
+#include "tables.h"
+#include "ui.h"
+
+#define MAXCOLS	4
+
+struct browse {
+	struct store_table	*t;
+	struct store_index	*ix;		/* NULL: code order */
+	struct store_index	*by_name;	/* the name index, if any */
+	int			 cols[MAXCOLS];
+	int			 widths[MAXCOLS];
+	int			 ncols;
+	struct buf		 top_key;	/* first line shown */
+	struct buf		 top_pkey;
+	struct buf		 search;	/* what the clerk typed */
+	int			 sel;		/* selected line */
+	int			 rows;		/* lines in the list */
+	struct buf		*pkeys;		/* primary key of each line */
+	int			 shown;
+	WINDOW			*win;
+};
+
+/* Columns: the code, then the first text fields that fit. */
+static void
+choose_columns(struct browse *b, int width)
+{
+	const struct table_def	*t = b->t->def;
+	int			 i, left = width - 2;
+
+	b->ncols = 0;
+	for (i = 0; i < t->nfields && b->ncols < MAXCOLS; i++) {
+		const struct field_def *f = &t->fields[i];
+		int w;
+
+		if (f->id >= 90)
+			continue;	/* the change stamp */
+		if (f->flags & F_KEY)
+			w = f->type == FT_TEXT ? 20 : 10;
+		else if (f->type == FT_TEXT)
+			w = b->ncols == 1 ? 32 : 16;
+		else
+			continue;
+		if (w + 1 > left)
+			w = left - 1;
+		if (w < 4)
+			break;
+		b->cols[b->ncols] = i;
+		b->widths[b->ncols++] = w;
+		left -= w + 1;
+	}
+}
+
+/* The seek key for what was typed, in the current order. */
+static void
+search_key(struct browse *b, struct buf *key)
+{
+	const char	*s = b->search.data != NULL ? b->search.data : "";
+	size_t		 i;
+
+	buf_clear(key);
+	if (b->ix != NULL && (b->ix->def->flags & IX_FOLD)) {
+		for (i = 0; s[i] != '\0'; i++)
+			buf_addc(key, (char)tolower((unsigned char)s[i]));
+	} else if (b->ix == NULL &&
+	    field_is_number(&b->t->def->fields[0])) {
+		struct record	*r = record_new(b->t->def);
+		const char	*why;
+
+		if (record_parse(r, 0, s, &why) == 0)
+			record_primary_key(r, key);
+		record_free(r);
+	} else {
+		for (i = 0; s[i] != '\0'; i++)
+			buf_addc(key, (char)toupper((unsigned char)s[i]));
+	}
+}
+
+/* Sets the first line to the entry c is on, or to the start. */
+static void
+set_top(struct browse *b, struct store_cursor *c, int ok)
+{
+	const void	*k;
+	size_t		 len;
+
+	buf_clear(&b->top_key);
+	buf_clear(&b->top_pkey);
+	if (!ok)
+		return;
+	k = store_cursor_key(c, &len);
+	buf_add(&b->top_key, k, len);
+	k = store_cursor_pkey(c, &len);
+	buf_add(&b->top_pkey, k, len);
+}
+
+/* Moves the first line by n entries (negative: back). */
+static void
+browse_scroll(struct browse *b, int n)
+{
+	struct store_cursor	*c = store_cursor_open(b->t, b->ix, NULL);
+	int			 ret, moved = 0;
+
+	ret = store_cursor_seek_entry(c, &b->top_key, &b->top_pkey, NULL);
+	if (ret == DB_NOTFOUND && n < 0)
+		ret = store_cursor_last(c, NULL);
+	while (ret == 0 && moved != n) {
+		int r2 = n > 0 ? store_cursor_next(c, NULL) :
+		    store_cursor_prev(c, NULL);
+
+		if (r2 != 0)
+			break;
+		moved += n > 0 ? 1 : -1;
+	}
+	if (ret == 0)
+		set_top(b, c, 1);
+	store_cursor_close(c);
+}
+
+static void
+draw(struct browse *b)
+{
+	struct store_cursor	*c;
+	struct record		*r = record_new(b->t->def);
+	struct buf		 val = BUF_INIT;
+	const void		*pk;
+	size_t			 len;
+	int			 ret, line, k, x;
+
+	werase(b->win);
+	box(b->win, 0, 0);
+	{
+		char *title = xasprintf(" %s by %s%s%s ", b->t->def->name,
+		    b->ix != NULL ? "name" : "code",
+		    b->search.len > 0 ? ": " : "",
+		    b->search.len > 0 ? b->search.data : "");
+
+		ui_put(b->win, 0, 2, title, text_width(title), TEXT_LEFT);
+		free(title);
+	}
+	x = 1;
+	wattron(b->win, A_BOLD);
+	for (k = 0; k < b->ncols; k++) {
+		ui_put(b->win, 1, x, b->t->def->fields[b->cols[k]].label,
+		    b->widths[k], TEXT_LEFT);
+		x += b->widths[k] + 1;
+	}
+	wattroff(b->win, A_BOLD);
+
+	c = store_cursor_open(b->t, b->ix, NULL);
+	ret = store_cursor_seek_entry(c, &b->top_key, &b->top_pkey, r);
+	for (line = 0; ret == 0 && line < b->rows; line++) {
+		pk = store_cursor_pkey(c, &len);
+		buf_clear(&b->pkeys[line]);
+		buf_add(&b->pkeys[line], pk, len);
+		if (line == b->sel)
+			wattron(b->win, A_REVERSE);
+		x = 1;
+		for (k = 0; k < b->ncols; k++) {
+			buf_clear(&val);
+			ui_put(b->win, 2 + line, x,
+			    record_format(r, b->cols[k], &val), b->widths[k] +
+			    (k + 1 < b->ncols ? 1 : 0), TEXT_LEFT);
+			x += b->widths[k] + 1;
+		}
+		wattroff(b->win, A_REVERSE);
+		ret = store_cursor_next(c, r);
+	}
+	b->shown = line;
+	if (b->sel >= b->shown)
+		b->sel = b->shown > 0 ? b->shown - 1 : 0;
+	store_cursor_close(c);
+	record_free(r);
+	buf_free(&val);
+	ui_put(b->win, b->rows + 2, 2, "Enter choose  Tab order  Esc cancel",
+	    36, TEXT_LEFT);
+	update_panels();
+	doupdate();
+}
+
+static void
+search(struct browse *b)
+{
+	struct store_cursor	*c = store_cursor_open(b->t, b->ix, NULL);
+	struct buf		 key = BUF_INIT;
+	int			 ret;
+
+	search_key(b, &key);
+	ret = store_cursor_seek(c, &key, NULL);
+	if (ret == 0)
+		set_top(b, c, 1);
+	else
+		ui_error("no %s begins with \"%s\"", b->t->def->label,
+		    b->search.data);
+	b->sel = 0;
+	store_cursor_close(c);
+	buf_free(&key);
+}
+
+/* The code of the selected line (allocated), or NULL. */
+static char *
+chosen(struct browse *b)
+{
+	struct record	*r;
+	struct buf	 val = BUF_INIT;
+	char		*code = NULL;
+
+	if (b->sel >= b->shown)
+		return (NULL);
+	r = record_new(b->t->def);
+	if (store_get(b->t, NULL, &b->pkeys[b->sel], r, 0) == 0)
+		code = xstrdup(record_format(r, 0, &val));
+	record_free(r);
+	buf_free(&val);
+	return (code);
+}
+
+char *
+browse_pick(const char *table, const char *start)
+{
+	struct browse	 b;
+	struct ui_key	 k;
+	PANEL		*panel;
+	char		*code = NULL;
+	int		 width, height, i, done = 0;
+
+	memset(&b, 0, sizeof b);
+	b.t = store_table(ui.store, table);
+	b.by_name = store_index(b.t, "by-name");
+	b.ix = b.by_name;
+	width = COLS - 4 > 76 ? 76 : COLS - 4;
+	height = LINES - 4;
+	b.rows = height - 3;
+	b.pkeys = xcalloc((size_t)b.rows, sizeof *b.pkeys);
+	choose_columns(&b, width);
+	b.win = newwin(height, width, 2, (COLS - width) / 2);
+	keypad(b.win, TRUE);
+	panel = new_panel(b.win);
+	if (start != NULL && *start != '\0') {
+		buf_adds(&b.search, start);
+		search(&b);
+	}
+
+	while (!done) {
+		draw(&b);
+		ui_getkey(&k);
+		switch (k.action) {
+		case ACT_CANCEL:
+			done = 1;
+			continue;
+		case ACT_REDRAW:
+			done = 1;	/* the caller redraws at the new size */
+			continue;
+		case ACT_HELP:
+			ui_help("Type to search; Tab switches code and name "
+			    "order.");
+			continue;
+		default:
+			break;
+		}
+		if (k.code == '\n') {
+			code = chosen(&b);
+			done = 1;
+		} else if (k.code == '\t') {
+			b.ix = b.ix != NULL ? NULL : b.by_name;
+			buf_clear(&b.top_key);
+			buf_clear(&b.top_pkey);
+			b.sel = 0;
+			if (b.search.len > 0)
+				search(&b);
+		} else if (k.code == KEY_DOWN) {
+			if (b.sel + 1 < b.shown)
+				b.sel++;
+			else if (b.shown == b.rows)
+				browse_scroll(&b, 1);
+		} else if (k.code == KEY_UP) {
+			if (b.sel > 0)
+				b.sel--;
+			else
+				browse_scroll(&b, -1);
+		} else if (k.code == KEY_NPAGE) {
+			if (b.shown == b.rows)
+				browse_scroll(&b, b.rows);
+			else
+				b.sel = b.shown - 1;
+		} else if (k.code == KEY_PPAGE) {
+			browse_scroll(&b, -b.rows);
+		} else if (k.code == KEY_HOME) {
+			buf_clear(&b.top_key);
+			buf_clear(&b.top_pkey);
+			b.sel = 0;
+		} else if (k.code == KEY_BACKSPACE && b.search.len > 0) {
+			do {
+				b.search.len--;
+			} while (b.search.len > 0 &&
+			    (b.search.data[b.search.len] & 0xc0) == 0x80);
+			b.search.data[b.search.len] = '\0';
+			search(&b);
+		} else if (k.ch != 0) {
+			char	u[4];
+			int	n = utf8_encode((uint32_t)k.ch, u);
+
+			if (n > 0) {
+				buf_add(&b.search, u, (size_t)n);
+				search(&b);
+			}
+		}
+	}
+	del_panel(panel);
+	delwin(b.win);
+	for (i = 0; i < b.rows; i++)
+		buf_free(&b.pkeys[i]);
+	free(b.pkeys);
+	buf_free(&b.top_key);
+	buf_free(&b.top_pkey);
+	buf_free(&b.search);
+	touchwin(stdscr);
+	return (code);
+}
