@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -439,6 +440,13 @@ main(int argc, char **argv)
 	int	c;
 
 	setlocale(LC_ALL, "");
+
+	/*
+	 * A reader that goes away (kontor dump | head) must not kill us
+	 * with the company open, which would make the next process run
+	 * recovery under every clerk; a failed write says so instead.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
 		usage();

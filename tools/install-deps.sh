@@ -10,3 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -qq
 # shellcheck disable=SC2086
 $as_root apt-get install -y -qq $packages
+
+# The GB18030 locale that the screen tests type Chinese in.
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN.gb18030$'; then
+	$as_root localedef -i zh_CN -f GB18030 zh_CN.GB18030
+fi

@@ -290,12 +290,11 @@ check_stamp(struct store *s, DB_TXN *txn, struct doc *d, char **cause)
 	by = schema_field_index(now->table, "changed_by");
 	who = describe(d->master);
 	if (ret == DB_NOTFOUND)
-		ret = doc_error(cause, "%s was deleted by another clerk after "
-		    "you opened it; nothing was saved", who);
+		ret = doc_error(cause, "not saved: %s was deleted by another "
+		    "clerk meanwhile", who);
 	else if (ret == 0 && changed >= 0 &&
 	    record_num(now, changed) != d->stamp)
-		ret = doc_error(cause, "%s was changed by %s after you opened "
-		    "it; nothing was saved (open it again to see the change)",
+		ret = doc_error(cause, "not saved: %s was changed by %s",
 		    who, by >= 0 && !record_is_empty(now, by) ?
 		    record_text(now, by) : "another clerk");
 	free(who);

@@ -37,6 +37,7 @@
 struct store {
 	char			*dir;
 	DB_ENV			*env;
+	const struct table_def	*defs;
 	struct store_table	*tables;
 	int			 ntables;
 	char			 lasterr[512];	/* the database's last word */
@@ -194,7 +195,10 @@ open_table(struct store *s, DB_TXN *txn, struct store_table *t,
 	if (ret != 0)
 		return (ret);
 
-	t->indexes = xcalloc((size_t)def->nindexes, sizeof *t->indexes);
+	t->store = s;
+	if (t->indexes == NULL)
+		t->indexes = xcalloc((size_t)def->nindexes,
+		    sizeof *t->indexes);
 	for (i = 0; i < def->nindexes; i++) {
 		struct store_index *ix = &t->indexes[i];
 
@@ -265,14 +269,51 @@ enough_space(const char *dir, char **cause)
 	return (0);
 }
 
+static void	close_tables(struct store *);
+
+/*
+ * Opens every table and index, in one transaction.  The structures stay
+ * where they are when the company is opened again (store_heal), so that
+ * pointers to them held by screens stay good.
+ */
+static int
+open_tables(struct store *s, char **cause)
+{
+	DB_TXN	*txn;
+	int	 ret, i;
+
+	if (s->tables == NULL)
+		s->tables = xcalloc((size_t)s->ntables, sizeof *s->tables);
+	for (;;) {
+		if ((ret = s->env->txn_begin(s->env, NULL, &txn, 0)) != 0)
+			break;
+		for (i = 0; i < s->ntables; i++)
+			if ((ret = open_table(s, txn, &s->tables[i],
+			    &s->defs[i])) != 0)
+				break;
+		if (ret == 0) {
+			ret = txn->commit(txn, 0);
+			break;
+		}
+		txn->abort(txn);
+		close_tables(s);
+		if (ret != DB_LOCK_DEADLOCK && ret != DB_LOCK_NOTGRANTED)
+			break;
+	}
+	if (ret != 0) {
+		*cause = xasprintf("cannot open the tables of %s: %s", s->dir,
+		    db_strerror(ret));
+		return (-1);
+	}
+	return (0);
+}
+
 struct store *
 store_open(const char *dir, const struct table_def *tables, int n,
     int create, char **cause)
 {
 	struct store	*s;
-	DB_TXN		*txn;
 	char		*marker;
-	int		 ret, i;
 
 	marker = xasprintf("%s/%s.db", dir, tables[0].name);
 	if (!create && access(marker, F_OK) != 0) {
@@ -304,56 +345,47 @@ store_open(const char *dir, const struct table_def *tables, int n,
 		return (NULL);
 	}
 
+	s->defs = tables;
 	s->ntables = n;
-	s->tables = xcalloc((size_t)n, sizeof *s->tables);
-	for (;;) {
-		if ((ret = s->env->txn_begin(s->env, NULL, &txn, 0)) != 0)
-			break;
-		for (i = 0; i < n; i++)
-			if ((ret = open_table(s, txn, &s->tables[i],
-			    &tables[i])) != 0)
-				break;
-		if (ret == 0) {
-			ret = txn->commit(txn, 0);
-			break;
-		}
-		txn->abort(txn);
-		if (ret != DB_LOCK_DEADLOCK && ret != DB_LOCK_NOTGRANTED)
-			break;
-		for (i = 0; i < n; i++) {
-			/* Handles opened inside an aborted txn are gone. */
-			free(s->tables[i].indexes);
-			memset(&s->tables[i], 0, sizeof s->tables[i]);
-		}
-	}
-	if (ret != 0) {
-		*cause = xasprintf("cannot open the tables of %s: %s", dir,
-		    db_strerror(ret));
+	if (open_tables(s, cause) != 0) {
 		store_close(s);
 		return (NULL);
 	}
 	return (s);
 }
 
-void
-store_close(struct store *s)
+/* Closes the table and index handles (not the environment). */
+static void
+close_tables(struct store *s)
 {
 	int	i, k;
 
-	if (s == NULL)
-		return;
-	for (i = 0; i < s->ntables; i++) {
+	for (i = 0; s->tables != NULL && i < s->ntables; i++) {
 		struct store_table *t = &s->tables[i];
 
 		for (k = 0; t->indexes != NULL && k < t->def->nindexes; k++) {
 			if (t->indexes[k].db != NULL)
 				t->indexes[k].db->close(t->indexes[k].db, 0);
+			t->indexes[k].db = NULL;
 			record_free(t->indexes[k].scratch);
+			t->indexes[k].scratch = NULL;
 		}
-		free(t->indexes);
 		if (t->db != NULL)
 			t->db->close(t->db, 0);
+		t->db = NULL;
 	}
+}
+
+void
+store_close(struct store *s)
+{
+	int	i;
+
+	if (s == NULL)
+		return;
+	close_tables(s);
+	for (i = 0; s->tables != NULL && i < s->ntables; i++)
+		free(s->tables[i].indexes);
 	free(s->tables);
 	if (s->env != NULL) {
 		s->env->txn_checkpoint(s->env, 0, 0, 0);
@@ -361,6 +393,40 @@ store_close(struct store *s)
 	}
 	free(s->dir);
 	free(s);
+}
+
+/*
+ * When a process dies with the company open, the next one to open it
+ * runs recovery, and every other process then finds the environment
+ * "panicked" (DB_RUNRECOVERY) at its next call.  Such a process closes
+ * its handles and opens the company again, which is all Berkeley DB asks;
+ * what it was doing was in a transaction that recovery rolled back or
+ * kept whole.  Returns 0 if the store is usable (again).
+ */
+int
+store_heal(struct store *s)
+{
+	DB_TXN	*txn;
+	char	*cause = NULL;
+	int	 ret;
+
+	ret = s->env->txn_begin(s->env, NULL, &txn, 0);
+	if (ret == 0) {
+		txn->abort(txn);
+		return (0);
+	}
+	if (ret != DB_RUNRECOVERY)
+		return (ret);
+	log_debug("%s: the company was recovered; opening it again",
+	    __func__);
+	close_tables(s);
+	s->env->close(s->env, 0);
+	s->env = NULL;
+	if (open_env(s, 0, &cause) != 0 || open_tables(s, &cause) != 0) {
+		fatalx("cannot open the company again after its recovery: %s",
+		    cause);
+	}
+	return (0);
 }
 
 const char *
@@ -425,7 +491,10 @@ store_run(struct store *s, store_fn fn, void *arg, char **cause)
 	for (tries = 0; tries < RETRIES; tries++) {
 		*cause = NULL;
 		s->lasterr[0] = '\0';
-		if ((ret = s->env->txn_begin(s->env, NULL, &txn, 0)) != 0)
+		if ((ret = s->env->txn_begin(s->env, NULL, &txn, 0)) ==
+		    DB_RUNRECOVERY && store_heal(s) == 0)
+			ret = s->env->txn_begin(s->env, NULL, &txn, 0);
+		if (ret != 0)
 			break;
 		ret = fn(s, txn, arg, cause);
 		if (ret == 0) {
@@ -435,6 +504,11 @@ store_run(struct store *s, store_fn fn, void *arg, char **cause)
 			break;
 		}
 		txn->abort(txn);
+		if (ret == DB_RUNRECOVERY && tries == 0 &&
+		    store_heal(s) == 0) {
+			free(*cause);
+			continue;
+		}
 		if (!is_deadlock(ret)) {
 			/*
 			 * A big transaction that failed (a bad row at the end
@@ -542,7 +616,12 @@ store_cursor_open(struct store_table *t, struct store_index *ix,
 	c = xcalloc(1, sizeof *c);
 	c->table = t;
 	c->index = ix;
-	if ((ret = db->cursor(db, txn, &c->dbc, 0)) != 0)
+	if ((ret = db->cursor(db, txn, &c->dbc, 0)) == DB_RUNRECOVERY &&
+	    txn == NULL && store_heal(c->table->store) == 0) {
+		db = ix != NULL ? ix->db : t->db;
+		ret = db->cursor(db, txn, &c->dbc, 0);
+	}
+	if (ret != 0)
 		fatalx("%s: cannot open a cursor on %s: %s", __func__,
 		    t->def->name, db_strerror(ret));
 	c->key.flags = DB_DBT_REALLOC;

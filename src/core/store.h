@@ -45,6 +45,7 @@ struct store_index {
 };
 
 struct store_table {
+	struct store		*store;
 	const struct table_def	*def;
 	DB			*db;
 	struct store_index	*indexes;	/* def->nindexes of them */
@@ -59,6 +60,14 @@ struct store_table {
  */
 struct store	*store_open(const char *dir, const struct table_def *tables,
 		    int n, int create, char **cause);
+
+/*
+ * Opens the company again if another process's recovery has left this
+ * one's handles unusable (DB_RUNRECOVERY).  store_run and cursors do it
+ * by themselves; a screen calls it before each redraw.  Returns 0 if the
+ * store is usable, or a Berkeley DB error.
+ */
+int		 store_heal(struct store *);
 
 /* Checkpoints and closes; the company stays consistent either way. */
 void		 store_close(struct store *);

@@ -300,7 +300,7 @@ draw_value(struct screen *s, int area, int row, int field, int y, int x)
 		attron(A_REVERSE);
 	else if (is_editable(f))
 		attron(A_UNDERLINE);
-	if (focus && text_width(text.data) >= f->width) {
+	if (focus && !s->fresh && text_width(text.data) >= f->width) {
 		/* Show the end of a long text being typed. */
 		const char	*p = text.data;
 		uint32_t	 cp;
@@ -1097,6 +1097,7 @@ screen_run(struct form_def *def)
 				break;
 			continue;
 		}
+		store_heal(ui.store);
 		draw(&s);
 		refresh();
 		ui_getkey(&k);

@@ -1,0 +1,58 @@
+#!/bin/sh
+# Ledger journal entry: a balanced entry is posted; an unbalanced one is
+# refused with the difference shown, and nothing of it is stored.
+. "$TESTS_LIB"
+. "${TESTS_LIB%lib.sh}screen.sh"
+
+demo "$T/co"
+tm_start j 80 24
+tm_keys j 3
+tm_wait j "Ledger journal entry"
+tm_type j "2026-12-01"
+tm_keys j Tab
+tm_type j "INV-7"
+tm_keys j Tab
+tm_type j "Cash sale"
+tm_keys j Tab
+tm_type j 1001
+tm_keys j Tab
+tm_type j 1130.00
+tm_keys j Tab Tab
+tm_type j "till"
+tm_keys j Tab
+tm_type j 6001
+tm_keys j Tab Tab
+tm_type j 1000.00
+tm_keys j Tab Tab
+tm_type j 222102
+tm_keys j Tab Tab
+tm_type j 130.00
+tm_keys j Tab
+tm_wait j "Difference +0.00"
+tm_keys j F5
+tm_wait j "journal entry 1 saved"
+k -d "$T/co" dump >"$T/dump"
+grep -q "^number=1	date=2026-12-01	reference=INV-7	description=Cash sale	" \
+    "$T/dump" || fail "entry 1: $(grep '^number=1	' "$T/dump")"
+[ "$(grep -c '^journal=1	' "$T/dump")" = 3 ] || fail "entry 1 has not 3 lines"
+grep -q "^journal=1	line=1	account=1001	debit=1130.00	memo=till$" "$T/dump" ||
+    fail "entry 1 line 1"
+
+# An unbalanced entry: the difference shows while typing; save refuses.
+tm_keys j F4
+tm_wait j "Entry *$"
+tm_keys j Tab Tab Tab
+tm_type j 1001
+tm_keys j Tab
+tm_type j 500.00
+tm_keys j Tab Tab Tab
+tm_type j 6001
+tm_keys j Tab Tab
+tm_type j 400.00
+tm_keys j Tab
+tm_wait j "Difference +100.00"
+tm_keys j F5
+tm_wait j "not saved: debits 500.00 and credits 400.00 differ"
+[ "$(count "$T/co" journals)" = 1 ] || fail "the unbalanced entry was stored"
+[ "$(count "$T/co" journal_lines)" = 3 ] || fail "its lines were stored"
+echo "PASS: balanced entries post, unbalanced ones are refused"

@@ -1,0 +1,46 @@
+#!/bin/sh
+# A screen at 80x24, resized to 132x43, is drawn again to the new size;
+# and the screens work under each kind of terminal, with and without
+# colour.
+. "$TESTS_LIB"
+. "${TESTS_LIB%lib.sh}screen.sh"
+
+demo "$T/co"
+tm_start r 80 24
+tm_keys r 1
+tm_wait r "Order entry"
+tm_type r ALFKI
+tm_keys r Tab
+tm_wait r "Alfreds Futterkiste"
+[ "$(tm_line r 24 | cut -c1-7)" = "F1Help " ] || fail "no help line on line 24"
+
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 132 -y 43
+tm_wait r "^F1Help"
+# The help line moved to the new last line, the title reaches the new
+# right edge, and what was typed is still there.
+tm_screen r | sed -n 43p | grep -q "^F1Help" || fail "help line not on line 43"
+[ "$(tm_line r 1 | awk '{ print length($0) }')" -ge 131 ] ||
+    fail "the title line is not 132 wide: $(tm_line r 1)"
+tm_wait r "Customer +ALFKI +Alfreds Futterkiste"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 60 -y 20
+tm_wait r "needs a terminal of at least 80x24"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
+tm_wait r "Customer +ALFKI +Alfreds Futterkiste"
+
+# Each terminal type, colour or not: the menu and a screen work.
+for term in xterm screen tmux-256color linux vt100; do
+	infocmp "$term" >/dev/null 2>&1 || continue
+	TEST_TERM=$term tm_start "t-$term" 80 24
+	tm_keys "t-$term" 4
+	tm_wait "t-$term" "Customer contact"
+	tm_type "t-$term" BERGS
+	tm_keys "t-$term" Tab
+	tm_wait "t-$term" "Berglunds snabbk"
+	# Esc then a digit stands for an F-key: Esc 3 is Find.
+	tm_keys "t-$term" Escape 3
+	tm_wait "t-$term" "customers by name"
+done
+TEST_TERM=xterm tm_start nocolour 80 24 NO_COLOR=1
+tm_keys nocolour 2
+tm_wait nocolour "Stock item"
+echo "PASS: resize, and every kind of terminal"
