@@ -56,3 +56,15 @@ tm_wait() {
 tm_line() {
 	tm_screen "$1" | sed -n "${2}p"
 }
+
+# tm_wait_line NAME N REGEX [SECONDS]: waits until line N shows REGEX.
+tm_wait_line() {
+	tl_end=$(($(date +%s) + ${4:-20}))
+	until tm_line "$1" "$2" | grep -qE -- "$3"; do
+		if [ "$(date +%s)" -ge "$tl_end" ]; then
+			tm_screen "$1" >&2
+			fail "line $2 did not show /$3/"
+		fi
+		sleep 0.05
+	done
+}
