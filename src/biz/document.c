@@ -353,6 +353,9 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	if (strcmp(t->name, "journals") == 0 &&
 	    (ret = check_journal(s, txn, d, cause)) != 0)
 		return (ret);
+	if (strcmp(t->name, "orders") == 0 && d->ngrids > 0 &&
+	    d->grids[0].nrows == 0)
+		return (doc_error(cause, "an order needs at least one line"));
 
 	changed = schema_field_index(t, "changed");
 	who = schema_field_index(t, "changed_by");

@@ -98,6 +98,42 @@ seq_field(const struct table_def *t)
 }
 
 /*
+ * A document number (an order's, a journal entry's) is never given twice,
+ * even after the last one was deleted: the highest number given is kept
+ * in the setting "last.TABLE", raised in the same transaction.
+ */
+static int
+never_reuse(struct store *s, DB_TXN *txn, const struct table_def *t,
+    int64_t *next)
+{
+	struct store_table	*st = store_table(s, "settings");
+	struct record		*r = record_new(st->def);
+	struct buf		 key = BUF_INIT;
+	char			*name = xasprintf("last.%s", t->name);
+	char			 text[32];
+	const char		*why;
+	int64_t			 given;
+	int			 ret, v = field(st->def, "value");
+
+	record_set_text(r, field(st->def, "name"), name);
+	record_primary_key(r, &key);
+	ret = store_get(st, txn, &key, r, DB_RMW);
+	if (ret == 0 && fixed_parse(record_text(r, v), 0, &given, &why) == 0 &&
+	    given >= *next)
+		*next = given + 1;
+	if (ret == 0 || ret == DB_NOTFOUND) {
+		record_set_text(r, field(st->def, "name"), name);
+		snprintf(text, sizeof text, "%lld", (long long)*next);
+		record_set_text(r, v, text);
+		ret = store_put(st, txn, r, 0);
+	}
+	free(name);
+	buf_free(&key);
+	record_free(r);
+	return (ret);
+}
+
+/*
  * Gives field i (the last key field, a number) the next free number
  * under the key fields before it: the highest in use plus one.  The
  * cursor's read lock on the last entry keeps two clerks from taking the
@@ -142,6 +178,8 @@ assign_seq(struct store_table *t, DB_TXN *txn, struct record *r, int i)
 	buf_free(&prefix);
 	buf_free(&bound);
 	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+	if (n == 0 && (ret = never_reuse(t->store, txn, t->def, &next)) != 0)
 		return (ret);
 
 	record_set_num(r, i, next);

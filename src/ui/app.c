@@ -2,8 +2,11 @@
  * app.c: the main menu, grouped by office, and the report viewer.
  * The menu is ncurses' menu library; a group heading is an item that
  * cannot be selected.  Choose by arrows and Enter, by number, or by the
- * first letters of an entry (the menu library's own pattern search).
+ * first letter of an entry (pressed again, the next entry with it).  The
+ * menu library's own pattern search matches from the start of an item's
+ * name, which here begins with its number, so letters are ours.
  */
+#include <ctype.h>
 #include <curses.h>
 #include <menu.h>
 #include <panel.h>
@@ -167,6 +170,36 @@ open_report(const struct entry *e)
 	return (cause);
 }
 
+/* The entry with number n (0 is Exit), or -1. */
+static int
+entry_by_number(int n)
+{
+	int	i, number = 0;
+
+	for (i = 0; i < NENTRIES; i++) {
+		if (entries[i].kind == E_HEADING)
+			continue;
+		if (entries[i].kind == E_EXIT ? n == 0 : ++number == n)
+			return (i);
+	}
+	return (-1);
+}
+
+/* The next entry after from whose name starts with letter c, or -1. */
+static int
+entry_by_letter(int c, int from)
+{
+	int	i, k;
+
+	for (k = 1; k <= NENTRIES; k++) {
+		i = (from + k) % NENTRIES;
+		if (entries[i].kind != E_HEADING &&
+		    tolower((unsigned char)entries[i].label[0]) == tolower(c))
+			return (i);
+	}
+	return (-1);
+}
+
 int
 app_run(struct store *s, const char *share)
 {
@@ -207,6 +240,7 @@ app_run(struct store *s, const char *share)
 	set_menu_grey(menu, A_BOLD);
 	set_current_item(menu, items[1]);
 
+	sub = NULL;
 	while (!done) {
 		if (ui_too_small()) {
 			ui_getkey(&k);
@@ -214,23 +248,24 @@ app_run(struct store *s, const char *share)
 		}
 		erase();
 		ui_title("Main menu");
-		sub = derwin(stdscr, NENTRIES, 40, 2, 4);
-		set_menu_win(menu, stdscr);
-		set_menu_sub(menu, sub);
-		post_menu(menu);
+		if (sub == NULL) {
+			sub = derwin(stdscr, NENTRIES, 40, 2, 4);
+			set_menu_win(menu, stdscr);
+			set_menu_sub(menu, sub);
+			post_menu(menu);
+		}
+		touchwin(stdscr);
 		ui_helpline();
 		if (notice != NULL)
 			ui_error("%s", notice);
 		else
 			ui_status("Choose with the arrows and Enter, a number, "
-			    "or the first letters of an entry.");
+			    "or the first letter of an entry.");
 		free(notice);
 		notice = NULL;
 		pos_menu_cursor(menu);
 		refresh();
 		ui_getkey(&k);
-		unpost_menu(menu);
-		delwin(sub);
 
 		if (k.code == KEY_DOWN)
 			menu_driver(menu, REQ_DOWN_ITEM);
@@ -238,38 +273,44 @@ app_run(struct store *s, const char *share)
 			menu_driver(menu, REQ_UP_ITEM);
 		else if (k.action == ACT_HELP)
 			ui_help("Number keys choose an entry at once.");
-		else if (k.action == ACT_CANCEL)
-			done = 1;
+		else if (k.action == ACT_REDRAW) {
+			/* The sub-window is made again for the new size. */
+			unpost_menu(menu);
+			delwin(sub);
+			sub = NULL;
+		} else if (k.action == ACT_CANCEL)
+			done = ui_confirm("Leave kontor?");
 		else if (k.ch >= '0' && k.ch <= '9') {
-			for (number = 0, n = 0; n < NENTRIES; n++) {
-				if (entries[n].kind == E_HEADING)
-					continue;
-				if ((entries[n].kind == E_EXIT && k.ch == '0') ||
-				    (entries[n].kind != E_EXIT &&
-				    ++number == (int)(k.ch - '0')))
-					break;
-			}
-			if (n < NENTRIES) {
+			n = entry_by_number((int)(k.ch - '0'));
+			if (n >= 0) {
 				set_current_item(menu, items[n]);
 				k.code = '\n';
 			}
 		} else if (k.ch != 0 && k.ch < 128) {
-			if (menu_driver(menu, (int)k.ch) != E_OK)
-				menu_driver(menu, REQ_CLEAR_PATTERN);
+			n = entry_by_letter((int)k.ch,
+			    item_index(current_item(menu)));
+			if (n >= 0)
+				set_current_item(menu, items[n]);
 		}
 
 		if (k.code == '\n') {
 			const struct entry *e =
 			    item_userptr(current_item(menu));
 
-			menu_driver(menu, REQ_CLEAR_PATTERN);
 			if (e->kind == E_EXIT)
 				done = 1;
-			else if (e->kind == E_FORM)
-				notice = open_form(e);
-			else if (e->kind == E_REPORT)
-				notice = open_report(e);
+			else if (e->kind == E_FORM || e->kind == E_REPORT) {
+				unpost_menu(menu);
+				delwin(sub);
+				sub = NULL;
+				notice = e->kind == E_FORM ? open_form(e) :
+				    open_report(e);
+			}
 		}
+	}
+	if (sub != NULL) {
+		unpost_menu(menu);
+		delwin(sub);
 	}
 	free_menu(menu);
 	for (i = 0; i < NENTRIES; i++)

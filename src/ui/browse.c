@@ -12,8 +12,10 @@
 #include <panel.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "browse.h"
+#include "fixed.h"
 #include "store.h"
 #include "tables.h"
 #include "ui.h"
@@ -31,10 +33,12 @@ struct browse {
 	struct buf		 top_pkey;
 	struct buf		 search;	/* what the clerk typed */
 	int			 sel;		/* selected line */
+	int			 nomatch;	/* the search found nothing */
 	int			 rows;		/* lines in the list */
 	struct buf		*pkeys;		/* primary key of each line */
 	int			 shown;
 	WINDOW			*win;
+	PANEL			*panel;
 };
 
 /* Columns: the code, then the first text fields that fit. */
@@ -80,11 +84,26 @@ search_key(struct browse *b, struct buf *key)
 			buf_addc(key, (char)tolower((unsigned char)s[i]));
 	} else if (b->ix == NULL &&
 	    field_is_number(&b->t->def->fields[0])) {
-		struct record	*r = record_new(b->t->def);
-		const char	*why;
+		/*
+		 * Digits typed are the start of a number: "1107" looks for
+		 * 11070 in a table whose numbers run to 11079, that is, the
+		 * typed number times the largest power of ten that stays
+		 * within the last number in the table.
+		 */
+		struct store_cursor	*c = store_cursor_open(b->t, NULL, NULL);
+		struct record		*r = record_new(b->t->def);
+		const char		*why;
+		int64_t			 n, last = 0;
 
-		if (record_parse(r, 0, s, &why) == 0)
+		if (store_cursor_last(c, r) == 0)
+			last = record_num(r, 0);
+		store_cursor_close(c);
+		if (fixed_parse(s, 0, &n, &why) == 0 && n > 0) {
+			while (n <= last / 10)
+				n *= 10;
+			record_set_num(r, 0, n);
 			record_primary_key(r, key);
+		}
 		record_free(r);
 	} else {
 		for (i = 0; s[i] != '\0'; i++)
@@ -168,14 +187,14 @@ draw(struct browse *b)
 		pk = store_cursor_pkey(c, &len);
 		buf_clear(&b->pkeys[line]);
 		buf_add(&b->pkeys[line], pk, len);
-		if (line == b->sel)
+		if (line == b->sel && !b->nomatch)
 			wattron(b->win, A_REVERSE);
 		x = 1;
 		for (k = 0; k < b->ncols; k++) {
 			buf_clear(&val);
 			ui_put(b->win, 2 + line, x,
-			    record_format(r, b->cols[k], &val), b->widths[k] +
-			    (k + 1 < b->ncols ? 1 : 0), TEXT_LEFT);
+			    record_format(r, b->cols[k], &val), b->widths[k],
+			    TEXT_LEFT);
 			x += b->widths[k] + 1;
 		}
 		wattroff(b->win, A_REVERSE);
@@ -193,6 +212,27 @@ draw(struct browse *b)
 	doupdate();
 }
 
+/* Whether the entry c is on begins with what was typed. */
+static int
+begins_with(struct browse *b, struct store_cursor *c)
+{
+	struct record	*r = record_new(b->t->def);
+	struct buf	 val = BUF_INIT;
+	const char	*text, *typed = b->search.data;
+	int		 i = 0, ret;
+	size_t		 n = strlen(typed);
+
+	if (b->ix != NULL)
+		i = b->ix->which[0];
+	store_cursor_seek_entry(c, &b->top_key, &b->top_pkey, r);
+	text = record_format(r, i, &val);
+	ret = b->ix != NULL || !field_is_number(&b->t->def->fields[0]) ?
+	    strncasecmp(text, typed, n) == 0 : strncmp(text, typed, n) == 0;
+	record_free(r);
+	buf_free(&val);
+	return (ret);
+}
+
 static void
 search(struct browse *b)
 {
@@ -204,10 +244,13 @@ search(struct browse *b)
 	ret = store_cursor_seek(c, &key, NULL);
 	if (ret == 0)
 		set_top(b, c, 1);
-	else
+	b->sel = 0;
+	b->nomatch = ret != 0 || !begins_with(b, c);
+	if (b->nomatch)
 		ui_error("no %s begins with \"%s\"", b->t->def->label,
 		    b->search.data);
-	b->sel = 0;
+	else
+		ui_status(NULL);
 	store_cursor_close(c);
 	buf_free(&key);
 }
@@ -220,7 +263,7 @@ chosen(struct browse *b)
 	struct buf	 val = BUF_INIT;
 	char		*code = NULL;
 
-	if (b->sel >= b->shown)
+	if (b->sel >= b->shown || b->nomatch)
 		return (NULL);
 	r = record_new(b->t->def);
 	if (store_get(b->t, NULL, &b->pkeys[b->sel], r, 0) == 0)
@@ -230,27 +273,79 @@ chosen(struct browse *b)
 	return (code);
 }
 
+/* Makes the popup window for the current terminal size. */
+static void
+make_window(struct browse *b)
+{
+	int	width, height, i;
+
+	width = COLS - 4 > 76 ? 76 : COLS - 4;
+	height = LINES - 4;
+	for (i = 0; i < b->rows; i++)
+		buf_free(&b->pkeys[i]);
+	free(b->pkeys);
+	b->rows = height - 3;
+	b->pkeys = xcalloc((size_t)b->rows, sizeof *b->pkeys);
+	choose_columns(b, width);
+	if (b->panel != NULL)
+		del_panel(b->panel);
+	if (b->win != NULL)
+		delwin(b->win);
+	b->win = newwin(height, width, 2, (COLS - width) / 2);
+	keypad(b->win, TRUE);
+	b->panel = new_panel(b->win);
+	if (b->sel >= b->rows)
+		b->sel = b->rows - 1;
+}
+
+/* Moves the selection as a cursor key says. */
+static void
+move_selection(struct browse *b, int code)
+{
+	b->nomatch = 0;
+	switch (code) {
+	case KEY_DOWN:
+		if (b->sel + 1 < b->shown)
+			b->sel++;
+		else if (b->shown == b->rows)
+			browse_scroll(b, 1);
+		break;
+	case KEY_UP:
+		if (b->sel > 0)
+			b->sel--;
+		else
+			browse_scroll(b, -1);
+		break;
+	case KEY_NPAGE:
+		if (b->shown == b->rows)
+			browse_scroll(b, b->rows);
+		else
+			b->sel = b->shown - 1;
+		break;
+	case KEY_PPAGE:
+		browse_scroll(b, -b->rows);
+		break;
+	case KEY_HOME:
+		buf_clear(&b->top_key);
+		buf_clear(&b->top_pkey);
+		b->sel = 0;
+		break;
+	}
+}
+
 char *
 browse_pick(const char *table, const char *start)
 {
 	struct browse	 b;
 	struct ui_key	 k;
-	PANEL		*panel;
-	char		*code = NULL;
-	int		 width, height, i, done = 0;
+	char		*code = NULL, u[4];
+	int		 i, n, done = 0;
 
 	memset(&b, 0, sizeof b);
 	b.t = store_table(ui.store, table);
 	b.by_name = store_index(b.t, "by-name");
 	b.ix = b.by_name;
-	width = COLS - 4 > 76 ? 76 : COLS - 4;
-	height = LINES - 4;
-	b.rows = height - 3;
-	b.pkeys = xcalloc((size_t)b.rows, sizeof *b.pkeys);
-	choose_columns(&b, width);
-	b.win = newwin(height, width, 2, (COLS - width) / 2);
-	keypad(b.win, TRUE);
-	panel = new_panel(b.win);
+	make_window(&b);
 	if (start != NULL && *start != '\0') {
 		buf_adds(&b.search, start);
 		search(&b);
@@ -259,69 +354,59 @@ browse_pick(const char *table, const char *start)
 	while (!done) {
 		draw(&b);
 		ui_getkey(&k);
-		switch (k.action) {
-		case ACT_CANCEL:
-			done = 1;
+		if (k.action == ACT_CANCEL)
+			break;
+		if (k.action == ACT_REDRAW) {
+			/* A new terminal size: the list is made again. */
+			clear();
+			refresh();
+			make_window(&b);
 			continue;
-		case ACT_REDRAW:
-			done = 1;	/* the caller redraws at the new size */
-			continue;
-		case ACT_HELP:
+		}
+		if (k.action == ACT_HELP) {
 			ui_help("Type to search; Tab switches code and name "
 			    "order.");
 			continue;
-		default:
-			break;
 		}
-		if (k.code == '\n') {
+		switch (k.code) {
+		case '\n':
 			code = chosen(&b);
-			done = 1;
-		} else if (k.code == '\t') {
+			done = code != NULL;
+			break;
+		case '\t':
 			b.ix = b.ix != NULL ? NULL : b.by_name;
 			buf_clear(&b.top_key);
 			buf_clear(&b.top_pkey);
 			b.sel = 0;
 			if (b.search.len > 0)
 				search(&b);
-		} else if (k.code == KEY_DOWN) {
-			if (b.sel + 1 < b.shown)
-				b.sel++;
-			else if (b.shown == b.rows)
-				browse_scroll(&b, 1);
-		} else if (k.code == KEY_UP) {
-			if (b.sel > 0)
-				b.sel--;
-			else
-				browse_scroll(&b, -1);
-		} else if (k.code == KEY_NPAGE) {
-			if (b.shown == b.rows)
-				browse_scroll(&b, b.rows);
-			else
-				b.sel = b.shown - 1;
-		} else if (k.code == KEY_PPAGE) {
-			browse_scroll(&b, -b.rows);
-		} else if (k.code == KEY_HOME) {
-			buf_clear(&b.top_key);
-			buf_clear(&b.top_pkey);
-			b.sel = 0;
-		} else if (k.code == KEY_BACKSPACE && b.search.len > 0) {
+			break;
+		case KEY_DOWN:
+		case KEY_UP:
+		case KEY_NPAGE:
+		case KEY_PPAGE:
+		case KEY_HOME:
+			move_selection(&b, k.code);
+			break;
+		case KEY_BACKSPACE:
+			if (b.search.len == 0)
+				break;
 			do {
 				b.search.len--;
 			} while (b.search.len > 0 &&
 			    (b.search.data[b.search.len] & 0xc0) == 0x80);
 			b.search.data[b.search.len] = '\0';
 			search(&b);
-		} else if (k.ch != 0) {
-			char	u[4];
-			int	n = utf8_encode((uint32_t)k.ch, u);
-
-			if (n > 0) {
+			break;
+		default:
+			if (k.ch != 0 && (n = utf8_encode((uint32_t)k.ch,
+			    u)) > 0) {
 				buf_add(&b.search, u, (size_t)n);
 				search(&b);
 			}
 		}
 	}
-	del_panel(panel);
+	del_panel(b.panel);
 	delwin(b.win);
 	for (i = 0; i < b.rows; i++)
 		buf_free(&b.pkeys[i]);

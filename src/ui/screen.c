@@ -38,6 +38,9 @@ struct screen {
 	int			 dirty;
 	struct buf		 edit;		/* the focused field's text */
 	size_t			 cursor;	/* byte offset in edit */
+	size_t			 hscroll;	/* first byte shown */
+	int			 cursor_y;	/* where draw left it */
+	int			 cursor_x;
 	int			 fresh;		/* typing replaces edit */
 	int			 depth;		/* of computed fields */
 };
@@ -65,6 +68,14 @@ static int
 is_editable(const struct form_field *f)
 {
 	return (!(f->flags & FF_READONLY) && f->compute == NULL);
+}
+
+/* A saved record's key is shown, never typed over. */
+static int
+is_key_of_saved(const struct screen *s, const struct form_field *f)
+{
+	return (s->doc->stamp >= 0 && f->stored &&
+	    (s->t->fields[f->index].flags & F_KEY));
 }
 
 /* Expression context: a record and the area it is in. */
@@ -282,6 +293,46 @@ field_align(const struct form_field *f)
 	}
 }
 
+/* Cells that the bytes from..to of the edit text take. */
+static int
+edit_cells(struct screen *s, size_t from, size_t to)
+{
+	char	*part = xstrndup(s->edit.data + from, to - from);
+	int	 w = text_width(part);
+
+	free(part);
+	return (w);
+}
+
+/*
+ * Draws the text being edited, scrolled sideways so that the cursor is
+ * always in view, and notes where the cursor goes.
+ */
+static void
+draw_edit(struct screen *s, struct form_field *f, int y, int x)
+{
+	uint32_t	cp;
+	int		n;
+
+	if (s->edit.data == NULL)
+		buf_reserve(&s->edit, 0);
+	if (text_width(s->edit.data) < f->width)
+		s->hscroll = 0;
+	if (s->cursor < s->hscroll)
+		s->hscroll = s->cursor;
+	while (s->hscroll < s->cursor &&
+	    edit_cells(s, s->hscroll, s->cursor) > f->width - 1) {
+		n = utf8_decode(s->edit.data + s->hscroll,
+		    s->edit.len - s->hscroll, &cp);
+		s->hscroll += n > 0 ? (size_t)n : 1;
+	}
+	ui_put(stdscr, y, x, s->edit.data + s->hscroll, f->width, TEXT_LEFT);
+	s->cursor_y = y;
+	s->cursor_x = x + edit_cells(s, s->hscroll, s->cursor);
+	if (s->cursor_x > x + f->width - 1)
+		s->cursor_x = x + f->width - 1;
+}
+
 /* Draws one field's value (the edit text if it has the focus). */
 static void
 draw_value(struct screen *s, int area, int row, int field, int y, int x)
@@ -300,20 +351,10 @@ draw_value(struct screen *s, int area, int row, int field, int y, int x)
 		attron(A_REVERSE);
 	else if (is_editable(f))
 		attron(A_UNDERLINE);
-	if (focus && !s->fresh && text_width(text.data) >= f->width) {
-		/* Show the end of a long text being typed. */
-		const char	*p = text.data;
-		uint32_t	 cp;
-		int		 n;
-
-		while (text_width(p) >= f->width) {
-			n = utf8_decode(p, strlen(p), &cp);
-			p += n > 0 ? n : 1;
-		}
-		ui_put(stdscr, y, x, p, f->width, TEXT_LEFT);
-	} else
-		ui_put(stdscr, y, x, text.data, f->width,
-		    focus ? TEXT_LEFT : field_align(f));
+	if (focus)
+		draw_edit(s, f, y, x);
+	else
+		ui_put(stdscr, y, x, text.data, f->width, field_align(f));
 	attroff(A_REVERSE | A_UNDERLINE);
 
 	if (f->lookup != NULL && f->shows != NULL && area < 0) {
@@ -358,6 +399,21 @@ draw_grid(struct screen *s, int g)
 	    dg->nrows);
 	(void)width;
 	ui_put(stdscr, grid->row - 1, 0, info.data, COLS, TEXT_LEFT);
+	/* Under the grid: what the code in the current column refers to. */
+	if (s->area == g && grid->cols[s->field].lookup != NULL &&
+	    grid->cols[s->field].shows != NULL) {
+		struct form_field	*f = &grid->cols[s->field];
+		struct buf		 name = BUF_INIT;
+		char			*hint;
+
+		lookup_text(f, s->edit.data != NULL ? s->edit.data : "",
+		    &name);
+		hint = xasprintf("%s: %s", f->label, name.data);
+		ui_put(stdscr, grid->row + grid->height, 0, name.len > 0 ?
+		    hint : "", f->shows_width, TEXT_LEFT);
+		free(hint);
+		buf_free(&name);
+	}
 	for (i = 0; i < rows; i++) {
 		row = s->top[g] + i;
 		move(grid->row + 1 + i, 0);
@@ -375,7 +431,7 @@ static void
 draw(struct screen *s)
 {
 	struct form_field	*f;
-	int			 i, y, x;
+	int			 i;
 
 	erase();
 	ui_title(s->def->title);
@@ -394,18 +450,7 @@ draw(struct screen *s)
 	ui_status_redraw();
 
 	/* The cursor goes where typing goes. */
-	f = field_def(s, s->area, s->field);
-	y = s->area < 0 ? f->row : s->def->grids[s->area].row + 1 +
-	    s->row - s->top[s->area];
-	{
-		char *before = xstrndup(s->edit.data != NULL ? s->edit.data :
-		    "", s->cursor);
-		int w = text_width(before);
-
-		x = f->col + (w < f->width ? w : f->width - 1);
-		free(before);
-	}
-	move(y, x);
+	move(s->cursor_y, s->cursor_x);
 }
 
 /* Puts the focused field's current text into the edit buffer. */
@@ -416,6 +461,7 @@ begin_edit(struct screen *s)
 	field_text(s, s->area, s->row, field_def(s, s->area, s->field),
 	    &s->edit);
 	s->cursor = s->edit.len;
+	s->hscroll = 0;
 	s->fresh = 1;
 }
 
@@ -469,6 +515,25 @@ fill_from(struct screen *s, int area, struct record *r,
 
 static int	open_record(struct screen *, const char *code);
 
+/* Whether a record of the screen's table has this key. */
+static int
+key_exists(struct screen *s, struct form_field *f, const char *text)
+{
+	struct store_table	*t = store_table(ui.store, s->t->name);
+	struct record		*r = record_new(s->t);
+	struct buf		 key = BUF_INIT;
+	const char		*why;
+	int			 ret = 0;
+
+	if (record_parse(r, f->index, text, &why) == 0) {
+		record_primary_key(r, &key);
+		ret = store_exists(t, NULL, &key) == 0;
+	}
+	buf_free(&key);
+	record_free(r);
+	return (ret);
+}
+
 /*
  * Checks the edit text of the focused field and stores it in the record.
  * Returns 0, or -1 after putting the reason on the status line.
@@ -516,18 +581,33 @@ commit_field(struct screen *s)
 		}
 	}
 
-	/* The key of a new record: if it exists, open it instead. */
+	/*
+	 * The code of a record that exists, typed into a blank screen,
+	 * opens that record: the quickest way to it.  The message says so
+	 * plainly, since the clerk may have meant to make a new one.  Once
+	 * something else was typed, an existing code is refused instead.
+	 */
 	if (s->area < 0 && (r->table->fields[f->index].flags & F_KEY) &&
-	    s->doc->stamp < 0 && *text != '\0') {
-		if (open_record(s, text) == 0)
-			return (1);
+	    s->doc->stamp < 0 && *text != '\0' && key_exists(s, f, text)) {
+		char *code = xstrdup(text);
+
+		if (s->dirty || open_record(s, code) != 0) {
+			ui_error("%s %s already exists (F3 finds it)",
+			    s->t->label, code);
+			free(code);
+			return (-1);
+		}
+		ui_status("%s %s exists and is open for changes (F4 for a "
+		    "new one)", s->t->label, code);
+		free(code);
+		return (1);
 	}
 
 	if (record_parse(r, f->index, text, &why) != 0) {
 		ui_error("%s: %s", f->label, why);
 		return (-1);
 	}
-	if (f->has_range && !record_is_empty(r, f->index) &&
+	if (f->has_range && *text != '\0' &&
 	    (record_num(r, f->index) < f->min ||
 	    record_num(r, f->index) > f->max)) {
 		ui_error("%s must be from %s to %s", f->label,
@@ -554,13 +634,17 @@ commit_field(struct screen *s)
 }
 
 /* The editable fields in Tab order: header, then each grid's columns. */
+static const struct screen *tab_screen;	/* for the header's key */
+
 static int
 next_editable(struct form_field *fields, int n, int from, int step)
 {
 	int	i;
 
 	for (i = from + step; i >= 0 && i < n; i += step)
-		if (is_editable(&fields[i]))
+		if (is_editable(&fields[i]) && (tab_screen == NULL ||
+		    fields != tab_screen->def->fields ||
+		    !is_key_of_saved(tab_screen, &fields[i])))
 			return (i);
 	return (-1);
 }
@@ -730,14 +814,6 @@ open_record(struct screen *s, const char *text)
 	s->field = next_editable(s->def->fields, s->def->nfields, -1, 1);
 	if (s->field < 0)
 		s->field = 0;
-	/* An existing record's key cannot be typed over. */
-	if ((s->t->fields[s->def->fields[s->field].index].flags & F_KEY) &&
-	    s->def->fields[s->field].stored) {
-		i = next_editable(s->def->fields, s->def->nfields, s->field,
-		    1);
-		if (i >= 0)
-			s->field = i;
-	}
 	compute_all(s);
 	begin_edit(s);
 	ui_status("%s %s", s->t->label, code);
@@ -782,8 +858,8 @@ step_record(struct screen *s, int step)
 	if (ret == 0)
 		open_record(s, record_format(r, 0, &val));
 	else
-		ui_status("no %s %s this one", step > 0 ? "record after" :
-		    "record before", "");
+		ui_status("no record %s this one", step > 0 ? "after" :
+		    "before");
 	record_free(r);
 	buf_free(&key);
 	buf_free(&val);
@@ -1040,10 +1116,23 @@ navigate(struct screen *s, struct ui_key *k)
 	begin_edit(s);
 }
 
+/* Whether the text in the focused field differs from what is stored. */
+static int
+edit_changed(struct screen *s)
+{
+	struct buf	now = BUF_INIT;
+	int		ret;
+
+	field_text(s, s->area, s->row, field_def(s, s->area, s->field), &now);
+	ret = strcmp(now.data, s->edit.data != NULL ? s->edit.data : "");
+	buf_free(&now);
+	return (ret != 0);
+}
+
 static int
 leave(struct screen *s)
 {
-	if (!s->dirty)
+	if (!s->dirty && !edit_changed(s))
 		return (1);
 	return (ui_confirm("Leave without saving your changes?"));
 }
@@ -1055,8 +1144,13 @@ grid_line(struct screen *s, int insert)
 	struct record	*r;
 	int		 i;
 
-	if (s->area < 0 || s->def->grids[s->area].readonly) {
+	if (s->area < 0) {
 		ui_error("move to a grid line first");
+		return;
+	}
+	if (s->def->grids[s->area].readonly) {
+		ui_error("the %s lines are shown, not changed, here",
+		    s->def->grids[s->area].title);
 		return;
 	}
 	g = &s->doc->grids[s->area];
@@ -1087,8 +1181,9 @@ screen_run(struct form_def *def)
 	memset(&s, 0, sizeof s);
 	s.def = def;
 	s.t = biz_table(def->table);
+	tab_screen = &s;
 	new_document(&s);
-	ui_status("F3 finds a %s; F1 shows the keys", s.t->label);
+	ui_status("F3 lists the %s records; F1 shows the keys", s.t->name);
 
 	while (!done) {
 		if (ui_too_small()) {
@@ -1158,6 +1253,7 @@ screen_run(struct form_def *def)
 			break;
 		}
 	}
+	tab_screen = NULL;
 	doc_free(s.doc);
 	buf_free(&s.edit);
 	return (0);

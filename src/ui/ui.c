@@ -98,11 +98,17 @@ ui_getkey(struct ui_key *k)
 		timeout(400);
 		ret = get_wch(&c);
 		timeout(-1);
-		if (ret == OK && c >= '0' && c <= '9')
+		if (ret == OK && c >= '0' && c <= '9') {
 			k->action = action_of_fkey(c == '0' ? 10 :
 			    (int)(c - '0'));
-		else
-			k->action = ACT_CANCEL;
+			return;
+		}
+		/* Any other key typed after Esc is the next key, kept. */
+		if (ret == OK)
+			unget_wch((wchar_t)c);
+		else if (ret == KEY_CODE_YES)
+			ungetch((int)c);
+		k->action = ACT_CANCEL;
 		return;
 	}
 	for (i = 0; ui_keys[i].action != ACT_NONE; i++)
