@@ -44,6 +44,13 @@ timed() {
 	echo $(($(now_ms) - start))
 }
 
+# wait_for REGEX: until the screen shows it.
+wait_for() {
+	until tmux -L "$sock" capture-pane -p -t b | grep -qE -- "$1"; do
+		sleep 0.005
+	done
+}
+
 median() {
 	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
@@ -86,32 +93,35 @@ measure() {
 		timed x -- "Customer +x{$i}" </dev/null
 	done | median)
 	tmux -L "$sock" send-keys -t b Escape
-	sleep 0.5
-	tmux -L "$sock" send-keys -t b 4 2>/dev/null || true
+	wait_for "Leave without saving"
+	tmux -L "$sock" send-keys -t b y
+	wait_for "Main menu"
+	tmux -L "$sock" send-keys -t b 4
+	wait_for "Customer contact"
 
 	open=$(for i in $(seq "$RUNS"); do
 		timed F3 -- "customers by name" </dev/null
 		tmux -L "$sock" send-keys -t b Escape
-		sleep 0.3
+		wait_for "^  Company name"
 	done | median)
 	# The prefix of a name in the middle of the table.
 	mid=$(printf 'Trader%07d' $((n / 2)))
 	find=$(for i in $(seq "$RUNS"); do
 		tmux -L "$sock" send-keys -t b F3
-		sleep 0.3
+		wait_for "customers by name"
 		timed "$mid" -- "$mid Ltd" </dev/null
 		tmux -L "$sock" send-keys -t b Escape
-		sleep 0.3
+		wait_for "^  Company name"
 	done | median)
 
 	# An order of 20 lines, typed, then saved.
 	tmux -L "$sock" send-keys -t b Escape
-	sleep 0.3
-	tmux -L "$sock" send-keys -t b Escape 1
-	sleep 0.3
+	wait_for "Main menu"
+	tmux -L "$sock" send-keys -t b 1
+	wait_for "Order entry"
 	save=$(for i in $(seq "$RUNS"); do
 		tmux -L "$sock" send-keys -t b F4
-		sleep 0.2
+		wait_for "^  Order *$"
 		tmux -L "$sock" send-keys -t b C0000001 Tab Tab Tab Tab Tab
 		for l in $(seq 20); do
 			tmux -L "$sock" send-keys -t b "$(printf 'I%04d' "$l")" \
