@@ -3,6 +3,7 @@
  * screens; the subcommands are the operator's batch tools.  Each
  * subcommand is one entry in the table below.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -311,6 +312,54 @@ run_time(void)
 	return ((long)time(NULL));
 }
 
+/* kontor report --list: every report with its parameters. */
+static int
+list_reports(void)
+{
+	struct report_def	*d;
+	struct dirent		**names;
+	char			*dir, *path, *cause;
+	int			 n, i, k;
+
+	dir = xasprintf("%s/reports", kontor_share());
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0) {
+		fail("cannot read %s: %s", dir, strerror(errno));
+		free(dir);
+		return (1);
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]->d_name);
+
+		if (len > 4 && strcmp(names[i]->d_name + len - 4, ".rpt") == 0) {
+			path = xasprintf("%s/%s", dir, names[i]->d_name);
+			if ((d = report_load(path, &cause)) == NULL) {
+				printf("%.*s  (broken: %s)\n", (int)len - 4,
+				    names[i]->d_name, cause);
+				free(cause);
+			} else {
+				printf("%-22s %s\n", d->name, d->title);
+				for (k = 0; k < d->nparams; k++)
+					printf("    --%-12s %-8s %s%s%s%s\n",
+					    d->params[k].name,
+					    schema_type_name(d->params[k].type),
+					    d->params[k].prompt,
+					    d->params[k].def != NULL ?
+					    " (default " : "",
+					    d->params[k].def != NULL ?
+					    d->params[k].def : "",
+					    d->params[k].def != NULL ? ")" : "");
+				report_free(d);
+			}
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return (0);
+}
+
 static int
 cmd_report(int argc, char **argv)
 {
@@ -318,37 +367,68 @@ cmd_report(int argc, char **argv)
 	struct report_def	*d;
 	struct store		*s;
 	char			*cause;
+	const char		*a;
 	int			 i, ret;
 
 	memset(&o, 0, sizeof o);
-	if (argc < 2)
+	if (argc == 2 && strcmp(argv[1], "--list") == 0)
+		return (list_reports());
+	if (argc < 2 || argv[1][0] == '-')
 		return (fail("usage: kontor report NAME [-o FILE] "
-		    "[--print QUEUE] [--encoding ENCODING]"));
-	for (i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "-o") != 0 &&
-		    strcmp(argv[i], "--print") != 0 &&
-		    strcmp(argv[i], "--encoding") != 0)
-			return (fail("unknown option %s", argv[i]));
-		if (i + 1 >= argc)
-			return (fail("%s needs a value", argv[i]));
-		if (strcmp(argv[i], "-o") == 0)
-			o.file = argv[++i];
-		else if (strcmp(argv[i], "--print") == 0)
-			o.queue = argv[++i];
-		else if (strcmp(argv[i], "--encoding") == 0)
-			o.encoding = argv[++i];
-		else
-			return (fail("unknown option %s", argv[i]));
-	}
-	if (o.file != NULL && o.queue != NULL)
-		return (fail("give -o FILE or --print QUEUE, not both"));
-	o.run_time = run_time();
-
+		    "[--print QUEUE [--copies N]] [--encoding E] [--csv | "
+		    "--pdf] [--PARAM VALUE ...]; kontor report --list"));
 	if ((d = find_report(argv[1], &cause)) == NULL) {
 		fail("%s", cause);
 		free(cause);
 		return (1);
 	}
+	for (i = 2; i < argc; i++) {
+		a = argv[i];
+		if (strcmp(a, "--csv") == 0) {
+			o.csv = 1;
+			continue;
+		}
+		if (strcmp(a, "--pdf") == 0) {
+			o.pdf = 1;
+			continue;
+		}
+		if (strncmp(a, "--", 2) != 0 && strcmp(a, "-o") != 0) {
+			report_free(d);
+			return (fail("unexpected argument %s", a));
+		}
+		if (i + 1 >= argc) {
+			report_free(d);
+			return (fail("%s needs a value", a));
+		}
+		if (strcmp(a, "-o") == 0)
+			o.file = argv[++i];
+		else if (strcmp(a, "--print") == 0)
+			o.queue = argv[++i];
+		else if (strcmp(a, "--encoding") == 0)
+			o.encoding = argv[++i];
+		else if (strcmp(a, "--copies") == 0) {
+			o.copies = atoi(argv[++i]);
+			if (o.copies < 1 || o.copies > 100) {
+				report_free(d);
+				return (fail("--copies takes 1 to 100"));
+			}
+		} else if (report_set_param(d, a + 2, argv[++i],
+		    &cause) != 0) {
+			fail("%s", cause);
+			free(cause);
+			report_free(d);
+			return (1);
+		}
+	}
+	if ((o.file != NULL) + (o.queue != NULL) > 1 ||
+	    (o.csv && (o.pdf || o.queue != NULL)) ||
+	    (o.pdf && o.queue != NULL)) {
+		report_free(d);
+		return (fail("give one of -o FILE and --print QUEUE, and not "
+		    "--csv with --pdf or --print"));
+	}
+	o.run_time = run_time();
+
 	if ((s = open_company(0)) == NULL) {
 		report_free(d);
 		return (1);
@@ -415,8 +495,9 @@ static const struct cmd cmds[] = {
 	{ "load", "load TABLE FILE [--encoding E] [--null TEXT] "
 	    "[--header|--no-header] [--map FIELD=COLUMN]... "
 	    "[--set FIELD=VALUE]...", cmd_load },
-	{ "report", "report NAME [-o FILE] [--print QUEUE] "
-	    "[--encoding E]", cmd_report },
+	{ "report", "report NAME [-o FILE] [--print QUEUE [--copies N]] "
+	    "[--encoding E] [--csv | --pdf] [--PARAM VALUE]...", cmd_report },
+	{ "report", "report --list", cmd_report },
 	{ "restore", "restore FILE", cmd_restore },
 	{ "tables", "tables", cmd_tables },
 };

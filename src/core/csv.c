@@ -433,29 +433,40 @@ csv_rewind(struct csv *cs)
 void
 csv_write_field(FILE *f, const char *s, int first)
 {
+	struct buf	b = BUF_INIT;
+
+	csv_quote(&b, s, first);
+	fwrite(b.data, 1, b.len, f);
+	buf_free(&b);
+}
+
+/* Appends s to b as one CSV field, quoted only where it must be. */
+void
+csv_quote(struct buf *b, const char *s, int first)
+{
 	size_t		 len = strlen(s);
 	const char	*p;
 	int		 quote;
 
 	if (!first)
-		fputc(',', f);
+		buf_addc(b, ',');
 
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (len > 0 && (s[0] == ' ' || s[0] == '\t' ||
 	    s[len - 1] == ' ' || s[len - 1] == '\t'))
 		quote = 1;
 	if (!quote) {
-		fputs(s, f);
+		buf_add(b, s, len);
 		return;
 	}
 
-	fputc('"', f);
+	buf_addc(b, '"');
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
+			buf_addc(b, '"');
+		buf_addc(b, *p);
 	}
-	fputc('"', f);
+	buf_addc(b, '"');
 }
 
 /* Ends a row written with csv_write_field. */

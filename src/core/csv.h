@@ -14,6 +14,8 @@
 
 #include <stdio.h>
 
+#include "xalloc.h"
+
 struct csv;
 
 struct csv_row {
@@ -54,6 +56,7 @@ const char	*csv_path(struct csv *);
  * break or leading or trailing blanks; csv_write_end ends the row in CRLF.
  */
 void		 csv_write_field(FILE *f, const char *s, int first);
+void		 csv_quote(struct buf *b, const char *s, int first);
 void		 csv_write_end(FILE *f);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "record.h"
 #include "report.h"
 #include "tables.h"
 
@@ -17,6 +18,8 @@ struct def_ctx {
 	const char	*path;
 	long		 line;
 	char		**cause;
+	const char	*table;			/* for check_expr_name */
+	int		 quoted[MAXWORDS];	/* word k was in quotes */
 };
 
 static int
@@ -54,6 +57,7 @@ split(struct def_ctx *c, char *s, char **words)
 			return (n);
 		if (n == MAXWORDS)
 			return (def_error(c, "too many words"));
+		c->quoted[n] = *s == '"';
 		if (*s != '"') {
 			words[n++] = s;
 			while (*s != '\0' && *s != ' ' && *s != '\t' &&
@@ -112,22 +116,28 @@ need_field(struct def_ctx *c, const char *table, const char *field)
 }
 
 /*
- * column EXPR "Heading" WIDTH [left|right]
- * EXPR is FIELD, CODE.FIELD (a field of the record CODE refers to), or
- * sum(FIELD) / sum(lines.FIELD).
+ * column EXPR "Heading" WIDTH [options]
+ * EXPR is FIELD, CODE.FIELD (a field of the record CODE refers to),
+ * sum(FIELD) / sum(lines.FIELD), or arithmetic over number fields
+ * ("quantity*price").  Options: left, right, total, suppress, plain,
+ * decimals=N.
  */
+static int	check_expr_name(void *, int, const char *, const char *);
+
 static int
 parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 {
 	struct report_column	 col;
 	const struct field_def	*f;
+	const char		*why;
 	char			*expr = w[1], *dot;
 	size_t			 len = strlen(expr);
+	int			 k;
 
 	memset(&col, 0, sizeof col);
-	if (n < 4 || n > 5)
+	if (n < 4)
 		return (def_error(c, "expected: column FIELD \"Heading\" "
-		    "WIDTH [left|right]"));
+		    "WIDTH [options]"));
 	if (d->source == NULL)
 		return (def_error(c, "source must come before the columns"));
 
@@ -148,6 +158,19 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			return (def_error(c, "sum(%s): %s is not a number",
 			    col.field, col.field));
 		col.align = TEXT_RIGHT;
+		col.flags |= RC_TOTAL;
+	} else if (strpbrk(expr, "+-*/()") != NULL) {
+		col.kind = COL_EXPR;
+		col.field = xstrdup(expr);
+		col.decimals = 2;
+		if ((col.expr = expr_parse(expr, &why)) == NULL)
+			return (def_error(c, "%s: %s", expr, why));
+		c->table = d->source;
+		if (expr_names(col.expr, check_expr_name, c) != 0)
+			return (-1);
+		col.align = TEXT_RIGHT;
+		f = schema_field(biz_table(d->source),
+		    biz_table(d->source)->fields[0].name);
 	} else if ((dot = strchr(expr, '.')) != NULL) {
 		col.kind = COL_LOOKUP;
 		col.field = xstrndup(expr, (size_t)(dot - expr));
@@ -158,6 +181,8 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			    col.field, col.lookup, col.field));
 		if (f != NULL)
 			f = need_field(c, f->ref, col.lookup);
+		if (f != NULL && field_is_number(f) && f->type != FT_DATE)
+			col.align = TEXT_RIGHT;
 	} else {
 		col.kind = COL_FIELD;
 		col.field = xstrdup(expr);
@@ -171,18 +196,174 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 	col.heading = xstrdup(w[2]);
 	if (number(c, w[3], 1, 1000, &col.width) != 0)
 		return (-1);
-	if (n == 5) {
-		if (strcmp(w[4], "left") == 0)
+	for (k = 4; k < n; k++) {
+		if (strcmp(w[k], "left") == 0)
 			col.align = TEXT_LEFT;
-		else if (strcmp(w[4], "right") == 0)
+		else if (strcmp(w[k], "right") == 0)
 			col.align = TEXT_RIGHT;
-		else
-			return (def_error(c, "\"%s\": expected left or right",
-			    w[4]));
+		else if (strcmp(w[k], "total") == 0)
+			col.flags |= RC_TOTAL;
+		else if (strcmp(w[k], "suppress") == 0)
+			col.flags |= RC_SUPPRESS;
+		else if (strcmp(w[k], "plain") == 0)
+			col.flags |= RC_PLAIN;
+		else if (strncmp(w[k], "decimals=", 9) == 0 &&
+		    col.kind == COL_EXPR) {
+			if (number(c, w[k] + 9, 0, 9, &col.decimals) != 0)
+				return (-1);
+		} else
+			return (def_error(c, "\"%s\": expected left, right, "
+			    "total, suppress, plain%s", w[k], col.kind ==
+			    COL_EXPR ? " or decimals=N" : ""));
 	}
+	if ((col.flags & RC_TOTAL) && col.kind != COL_SUM &&
+	    col.kind != COL_EXPR && !field_is_number(f))
+		return (def_error(c, "total: %s is not a number", col.field));
 	d->columns = xreallocarray(d->columns, (size_t)d->ncolumns + 1,
 	    sizeof *d->columns);
 	d->columns[d->ncolumns++] = col;
+	return (0);
+}
+
+/* Names in a column's arithmetic must be number fields of the source. */
+static int
+check_expr_name(void *arg, int kind, const char *a, const char *b)
+{
+	struct def_ctx		*c = arg;
+	const struct field_def	*f;
+
+	(void)b;
+	if (kind != 'f')
+		return (def_error(c, "a column's arithmetic uses fields of "
+		    "%s only", c->table));
+	if ((f = need_field(c, c->table, a)) == NULL)
+		return (-1);
+	if (!field_is_number(f) || f->type == FT_DATE)
+		return (def_error(c, "%s is not a number", a));
+	return (0);
+}
+
+/* param NAME TYPE "Prompt" [default=TEXT] */
+static int
+parse_param(struct def_ctx *c, struct report_def *d, char **w, int n)
+{
+	struct report_param	 p;
+	static const struct {
+		const char	*word;
+		enum field_type	 type;
+	} types[] = {
+		{ "date", FT_DATE }, { "code", FT_CODE }, { "text", FT_TEXT },
+		{ "integer", FT_INT }
+	};
+	size_t			 i;
+
+	memset(&p, 0, sizeof p);
+	if (n < 4 || n > 5)
+		return (def_error(c, "expected: param NAME TYPE \"Prompt\" "
+		    "[default=TEXT]"));
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(w[2], types[i].word) == 0)
+			break;
+	if (i == sizeof types / sizeof types[0])
+		return (def_error(c, "unknown parameter type \"%s\"; expected "
+		    "date, code, text or integer", w[2]));
+	if (n == 5 && strncmp(w[4], "default=", 8) != 0)
+		return (def_error(c, "\"%s\": expected default=TEXT", w[4]));
+	p.name = xstrdup(w[1]);
+	p.type = types[i].type;
+	p.prompt = xstrdup(w[3]);
+	if (n == 5) {
+		p.def = xstrdup(w[4] + 8);
+		p.value = xstrdup(p.def);
+	}
+	d->params = xreallocarray(d->params, (size_t)d->nparams + 1,
+	    sizeof *d->params);
+	d->params[d->nparams++] = p;
+	return (0);
+}
+
+static struct report_param *
+find_param(struct report_def *d, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < d->nparams; i++)
+		if (strcmp(d->params[i].name, name) == 0)
+			return (&d->params[i]);
+	return (NULL);
+}
+
+/*
+ * filter FIELD = PARAM, filter FIELD >= PARAM, filter FIELD <= PARAM;
+ * range FIELD FROM TO is the same as two filters.
+ */
+static int
+add_filter(struct def_ctx *c, struct report_def *d, const char *field,
+    char op, const char *param)
+{
+	struct report_filter	f;
+
+	if (d->source == NULL)
+		return (def_error(c, "source must come before filters"));
+	if (need_field(c, d->source, field) == NULL)
+		return (-1);
+	if (find_param(d, param) == NULL)
+		return (def_error(c, "there is no param %s (a param line must "
+		    "come first)", param));
+	f.field = xstrdup(field);
+	f.op = op;
+	f.param = xstrdup(param);
+	d->filters = xreallocarray(d->filters, (size_t)d->nfilters + 1,
+	    sizeof *d->filters);
+	d->filters[d->nfilters++] = f;
+	return (0);
+}
+
+static int
+parse_filter(struct def_ctx *c, struct report_def *d, char **w, int n)
+{
+	if (strcmp(w[0], "range") == 0) {
+		if (n != 4)
+			return (def_error(c, "expected: range FIELD FROM TO"));
+		if (add_filter(c, d, w[1], '>', w[2]) != 0)
+			return (-1);
+		return (add_filter(c, d, w[1], '<', w[3]));
+	}
+	if (n != 4 || (strcmp(w[2], "=") != 0 && strcmp(w[2], ">=") != 0 &&
+	    strcmp(w[2], "<=") != 0))
+		return (def_error(c, "expected: filter FIELD = PARAM (or >=, "
+		    "<=)"));
+	return (add_filter(c, d, w[1], w[2][0] == '=' ? '=' : w[2][0],
+	    w[3]));
+}
+
+/* group FIELD ["Label"] [summary] [page] */
+static int
+parse_group(struct def_ctx *c, struct report_def *d, char **w, int n)
+{
+	int	k;
+
+	if (d->source == NULL)
+		return (def_error(c, "source must come before group"));
+	if (n < 2 || need_field(c, d->source, w[1]) == NULL)
+		return (n < 2 ? def_error(c, "expected: group FIELD "
+		    "[\"Label\"] [summary] [page]") : -1);
+	d->group = xstrdup(w[1]);
+	for (k = 2; k < n; k++) {
+		if (strcmp(w[k], "summary") == 0)
+			d->group_summary = 1;
+		else if (strcmp(w[k], "page") == 0)
+			d->group_page = 1;
+		else if (k == 2 && d->group_label == NULL &&
+		    c->quoted[k])
+			d->group_label = xstrdup(w[k]);
+		else
+			return (def_error(c, "\"%s\": expected a \"Label\", "
+			    "summary or page", w[k]));
+	}
+	if (d->group_label == NULL)
+		d->group_label = xstrdup(schema_field(biz_table(d->source),
+		    d->group)->label);
 	return (0);
 }
 
@@ -193,6 +374,12 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 
 	if (strcmp(w[0], "column") == 0)
 		return (parse_column(c, d, w, n));
+	if (strcmp(w[0], "param") == 0)
+		return (parse_param(c, d, w, n));
+	if (strcmp(w[0], "filter") == 0 || strcmp(w[0], "range") == 0)
+		return (parse_filter(c, d, w, n));
+	if (strcmp(w[0], "group") == 0)
+		return (parse_group(c, d, w, n));
 	if (strcmp(w[0], "source") == 0) {
 		if (n < 2 || n > 3 || (t = biz_table(w[1])) == NULL)
 			return (def_error(c, "expected: source TABLE [INDEX] "
@@ -222,6 +409,8 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 		d->total = xstrdup(w[1]);
 	else if (strcmp(w[0], "note") == 0)
 		d->note = xstrdup(w[1]);
+	else if (strcmp(w[0], "footer") == 0)
+		d->footer = xstrdup(w[1]);
 	else if (strcmp(w[0], "lines") == 0) {
 		if (d->source == NULL || (t = biz_table(w[1])) == NULL ||
 		    t->fields[0].ref == NULL ||
@@ -229,12 +418,6 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 			return (def_error(c, "lines: %s is not a table whose "
 			    "first key refers to the source", w[1]));
 		d->lines = xstrdup(w[1]);
-	} else if (strcmp(w[0], "group") == 0) {
-		if (d->source == NULL ||
-		    need_field(c, d->source, w[1]) == NULL)
-			return (d->source == NULL ? def_error(c, "source "
-			    "must come before group") : -1);
-		d->group = xstrdup(w[1]);
 	} else
 		return (def_error(c, "unknown keyword \"%s\"", w[0]));
 	return (0);
@@ -259,7 +442,7 @@ check_def(struct def_ctx *c, struct report_def *d)
 struct report_def *
 report_load(const char *path, char **cause)
 {
-	struct def_ctx		 c = { path, 0, cause };
+	struct def_ctx		 c = { path, 0, cause, NULL, { 0 } };
 	struct report_def	*d;
 	FILE			*f;
 	char			*line = NULL, *words[MAXWORDS];
@@ -271,11 +454,18 @@ report_load(const char *path, char **cause)
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return (NULL);
 	}
+	if (fgetc(f) == EOF && ferror(f)) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		fclose(f);
+		return (NULL);
+	}
+	rewind(f);
 	d = xcalloc(1, sizeof *d);
 	d->width = 80;
 	d->length = 66;
 	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 	d->name = xstrndup(base, strcspn(base, "."));
+	d->path = xstrdup(path);
 
 	while (ret == 0 && getline(&line, &cap, f) >= 0) {
 		c.line++;
@@ -306,7 +496,23 @@ report_free(struct report_def *d)
 		free(d->columns[i].field);
 		free(d->columns[i].lookup);
 		free(d->columns[i].heading);
+		expr_free(d->columns[i].expr);
 	}
+	for (i = 0; i < d->nparams; i++) {
+		free(d->params[i].name);
+		free(d->params[i].prompt);
+		free(d->params[i].def);
+		free(d->params[i].value);
+	}
+	free(d->params);
+	for (i = 0; i < d->nfilters; i++) {
+		free(d->filters[i].field);
+		free(d->filters[i].param);
+	}
+	free(d->filters);
+	free(d->path);
+	free(d->group_label);
+	free(d->footer);
 	free(d->columns);
 	free(d->name);
 	free(d->title);
@@ -317,4 +523,62 @@ report_free(struct report_def *d)
 	free(d->total);
 	free(d->note);
 	free(d);
+}
+
+int
+report_set_param(struct report_def *d, const char *name, const char *value,
+    char **cause)
+{
+	struct report_param	*p = find_param(d, name);
+	struct table_def	 t;
+	struct field_def	 f;
+	struct record		*r;
+	const char		*why;
+	int			 ret;
+
+	if (p == NULL) {
+		*cause = xasprintf("report %s has no parameter --%s (kontor "
+		    "report --list shows them)", d->name, name);
+		return (-1);
+	}
+
+	/* Checked as a field of its type would be. */
+	memset(&t, 0, sizeof t);
+	memset(&f, 0, sizeof f);
+	f.id = 1;
+	f.name = p->name;
+	f.type = p->type;
+	f.flags = p->type == FT_CODE ? F_UPPER : 0;
+	t.name = "params";
+	t.fields = &f;
+	t.nfields = 1;
+	r = record_new(&t);
+	ret = record_parse(r, 0, value, &why);
+	if (ret != 0)
+		*cause = xasprintf("--%s %s: %s", name, value, why);
+	else {
+		struct buf b = BUF_INIT;
+
+		free(p->value);
+		p->value = *value != '\0' ? xstrdup(record_format(r, 0, &b)) :
+		    NULL;
+		buf_free(&b);
+	}
+	record_free(r);
+	return (ret == 0 ? 0 : -1);
+}
+
+char *
+report_params_text(const struct report_def *d)
+{
+	struct buf	b = BUF_INIT;
+	int		i;
+
+	for (i = 0; i < d->nparams; i++) {
+		if (d->params[i].value == NULL)
+			continue;
+		buf_printf(&b, "%s%s %s", b.len > 0 ? ", " : "",
+		    d->params[i].prompt, d->params[i].value);
+	}
+	return (buf_take(&b));
 }

@@ -1,19 +1,21 @@
 /*
- * page.c: fixed-width pages: a header on each page, form feeds between
- * them (see struct page in report.h).
+ * page.c: fixed-width pages: a header on each page, an optional footer,
+ * form feeds between them (see struct page in report.h).
  *
- *	Northwind Traders        Sales by customer                 Page 1
- *	Run 2026-12-03 19:40
+ *	Northwind Traders        Sales by customer            Page 1 of 2
+ *	Run 2026-12-03 19:40  Order date from 1997-01-01
  *
  *	Customer Company                                     Net sales
  *	-------- ---------------------------------------- ------------
  *	ALFKI    Alfreds Futterkiste                          4,273.00
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "report.h"
 
 #define HEADER_LINES	5
+#define FOOTER_LINES	2
 
 int
 page_header_lines(void)
@@ -32,32 +34,65 @@ emit_line(struct page *p, struct buf *b)
 	buf_clear(b);
 }
 
-/* company on the left, title in the middle, page number on the right. */
-static void
-page_header(struct page *p)
+void
+page_title_line(const struct page *p, int n, int m, struct buf *out)
 {
-	struct buf	 b = BUF_INIT, right = BUF_INIT;
-	int		 w = p->width, side;
+	struct buf	right = BUF_INIT;
+	int		w = p->width, side;
 
-	buf_printf(&right, "Page %d", p->pageno);
+	buf_clear(out);
+	buf_printf(&right, "Page %d of %d", n, m);
 	side = (w - text_width(p->title)) / 2;
 	if (side < text_width(right.data) + 1)
 		side = text_width(right.data) + 1;	/* the title gives way */
-	text_pad(&b, p->company, side, TEXT_LEFT, true);
-	text_pad(&b, p->title, w - 2 * side, TEXT_CENTRE, true);
-	text_pad(&b, right.data, side, TEXT_RIGHT, false);
-	emit_line(p, &b);
+	text_pad(out, p->company, side, TEXT_LEFT, true);
+	text_pad(out, p->title, w - 2 * side, TEXT_CENTRE, true);
+	text_pad(out, right.data, side, TEXT_RIGHT, false);
+	buf_free(&right);
+}
 
-	buf_printf(&b, "Run %s", p->run);
-	emit_line(p, &b);
-	emit_line(p, &b);
-	text_pad(&b, p->headings, w, TEXT_LEFT, false);
-	emit_line(p, &b);
+static void
+page_header(struct page *p)
+{
+	struct buf	b = BUF_INIT;
 
-	text_pad(&b, p->rule, w, TEXT_LEFT, false);
+	if (p->pages > 0)
+		page_title_line(p, p->pageno, p->pages, &b);
+	else
+		buf_printf(&b, "%s%d", PAGE_MARK, p->pageno);
+	emit_line(p, &b);
+	text_pad(&b, p->run, p->width, TEXT_LEFT, true);
+	emit_line(p, &b);
+	emit_line(p, &b);
+	text_pad(&b, p->headings, p->width, TEXT_LEFT, false);
+	emit_line(p, &b);
+	text_pad(&b, p->rule, p->width, TEXT_LEFT, false);
 	emit_line(p, &b);
 	buf_free(&b);
-	buf_free(&right);
+}
+
+static int
+body_lines(const struct page *p)
+{
+	return (p->length - (p->footer != NULL ? FOOTER_LINES : 0));
+}
+
+static void
+page_footer(struct page *p)
+{
+	struct buf	b = BUF_INIT;
+
+	if (p->footer == NULL || p->pageno == 0)
+		return;
+	while (p->lineno < body_lines(p)) {
+		emit_line(p, &b);
+		p->lineno++;
+	}
+	emit_line(p, &b);
+	text_pad(&b, p->footer, p->width, TEXT_CENTRE, true);
+	emit_line(p, &b);
+	p->lineno += FOOTER_LINES;
+	buf_free(&b);
 }
 
 void
@@ -65,15 +100,31 @@ page_line(struct page *p, const char *line)
 {
 	struct buf	b = BUF_INIT;
 
-	if (p->pageno == 0 || p->lineno >= p->length) {
-		if (p->pageno > 0)
+	if (p->pageno == 0 || p->lineno >= body_lines(p) || p->break_next) {
+		if (p->pageno > 0) {
+			page_footer(p);
 			p->emit(p->arg, "\f", 1);
+		}
 		p->pageno++;
 		p->lineno = HEADER_LINES;
+		p->break_next = 0;
 		page_header(p);
 	}
 	text_pad(&b, line, p->width, TEXT_LEFT, false);
 	emit_line(p, &b);
 	buf_free(&b);
 	p->lineno++;
+}
+
+void
+page_break(struct page *p)
+{
+	if (p->pageno > 0 && p->lineno > HEADER_LINES)
+		p->break_next = 1;
+}
+
+void
+page_end(struct page *p)
+{
+	page_footer(p);
 }

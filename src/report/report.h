@@ -1,10 +1,12 @@
 /*
  * report.h: report definitions (reports/NAME.rpt, format in
- * docs/reports.md) and the engine that prints them as fixed-width pages.
+ * docs/reports.md) and the engine that prints them as fixed-width pages
+ * or as CSV.
  *
  * A definition names a source table read in the order of one of its
- * indices, optionally each source record's lines (a table whose first key
- * field holds the source's key), optionally a field to group by, and the
+ * indices, within a key range and through filters bound to parameters,
+ * optionally each source record's lines (a table whose first key field
+ * holds the source's key), optionally a field to group by, and the
  * columns.  The engine streams: it holds one group's first record and the
  * running sums, never the report, so memory does not grow with the rows.
  */
@@ -13,6 +15,8 @@
 
 #include <stdio.h>
 
+#include "expr.h"
+#include "schema.h"
 #include "text.h"
 
 struct store;
@@ -20,21 +24,47 @@ struct store;
 enum column_kind {
 	COL_FIELD,	/* a field of the source record */
 	COL_LOOKUP,	/* a field of the record a source code refers to */
-	COL_SUM		/* the sum of a number field of the source or lines */
+	COL_SUM,	/* the sum of a number field of the source or lines */
+	COL_EXPR	/* arithmetic over number fields of the source */
 };
+
+/* Column options. */
+#define RC_TOTAL	0x01	/* summed into subtotals and the total */
+#define RC_SUPPRESS	0x02	/* blank when the same as the line above */
+#define RC_PLAIN	0x04	/* numbers without thousands separators */
 
 struct report_column {
 	enum column_kind kind;
 	char		*field;		/* source field, or code field */
 	char		*lookup;	/* COL_LOOKUP: field of the target */
 	int		 of_lines;	/* COL_SUM over the lines table */
+	struct expr	*expr;		/* COL_EXPR */
+	int		 decimals;	/* COL_EXPR */
 	char		*heading;
 	int		 width;		/* display cells */
 	enum text_align	 align;
+	unsigned	 flags;
+};
+
+/* A parameter that the clerk gives when the report is run. */
+struct report_param {
+	char		*name;		/* --NAME on the command line */
+	enum field_type	 type;		/* FT_DATE, FT_CODE, FT_TEXT, FT_INT */
+	char		*prompt;
+	char		*def;		/* default text, or NULL */
+	char		*value;		/* given, or the default, or NULL */
+};
+
+/* A filter: FIELD OP PARAM; a filter whose parameter is empty passes. */
+struct report_filter {
+	char		*field;
+	char		 op;		/* '=', '>' (at least), '<' (at most) */
+	char		*param;
 };
 
 struct report_def {
 	char			*name;
+	char			*path;
 	char			*title;
 	int			 width;		/* cells per line */
 	int			 length;	/* lines per page */
@@ -42,10 +72,18 @@ struct report_def {
 	char			*index;		/* its index, or NULL */
 	char			*lines;		/* lines table, or NULL */
 	char			*group;		/* field, or NULL */
+	char			*group_label;
+	int			 group_summary;	/* one line per group */
+	int			 group_page;	/* a new page per group */
 	char			*total;		/* label of the grand total */
 	char			*note;		/* printed at the end */
+	char			*footer;	/* printed at each page's foot */
 	struct report_column	*columns;
 	int			 ncolumns;
+	struct report_param	*params;
+	int			 nparams;
+	struct report_filter	*filters;
+	int			 nfilters;
 };
 
 /*
@@ -56,44 +94,80 @@ struct report_def {
 struct report_def	*report_load(const char *path, char **cause);
 void			 report_free(struct report_def *);
 
+/*
+ * Gives parameter name the text value, checked against its type.
+ * Returns 0, or -1 with *cause ("--from: not a date (YYYY-MM-DD)",
+ * "the report has no parameter --colour").
+ */
+int	report_set_param(struct report_def *, const char *name,
+	    const char *value, char **cause);
+
+/* "Order date from 1997-01-01 to 1997-12-31": the parameters used. */
+char	*report_params_text(const struct report_def *);
+
 /* Where pages go, and in what encoding. */
 struct report_out {
 	const char	*file;		/* NULL: stdout */
 	const char	*queue;		/* print through lp to this queue */
+	int		 copies;	/* for lp; 0 means 1 */
 	const char	*encoding;	/* NULL: UTF-8 */
+	int		 csv;		/* the rows as CSV instead of pages */
+	int		 pdf;		/* a PDF file instead of text */
 	long		 run_time;	/* seconds since 1970, for the header */
 };
 
 /*
  * Prints the report on the company.  Returns 0, or -1 with *cause set.
- * A file is written under a temporary name and renamed when complete; a
- * print job is handed to lp only when the whole report converted.
+ * Nothing is written, printed or left behind unless the whole report was
+ * made and converted.
  */
 int	report_run(struct store *, const struct report_def *,
 	    const struct report_out *, char **cause);
 
 /*
+ * Hands a file of finished pages to CUPS: lp -s -d QUEUE -n COPIES -t
+ * TITLE -- FILE, run without a shell.  Returns 0, or -1 with *cause.
+ */
+int	report_print_file(const char *path, const struct report_out *,
+	    const char *title, char **cause);
+
+/*
  * The page layout, apart from where rows come from, so that it can be
  * tested by itself.  Lines given to page_line are UTF-8 without a line
  * break; the layout adds the page header before the first line of each
- * page and a form feed between pages.
+ * page, the footer at the foot of each page, and a form feed between
+ * pages.  The first header line carries "Page N of M"; while the report is
+ * made M is not yet known, so with pages = 0 that line is written as a
+ * marker, PAGE_MARK and the page number, that page_finish_line turns
+ * into the real line once the count is known.
  */
 struct page {
 	int		 width;
 	int		 length;
 	const char	*company;
 	const char	*title;
-	const char	*run;		/* "2026-12-03 19:40" */
+	const char	*run;		/* "Run 2026-12-03 19:40  params" */
 	const char	*headings;	/* column headings line */
 	const char	*rule;		/* dashes under each heading */
+	const char	*footer;	/* or NULL */
+	int		 pages;		/* known page count, or 0 */
 	int		 pageno;	/* pages begun so far */
 	int		 lineno;	/* lines on the current page */
+	int		 break_next;	/* the next line starts a page */
 	void		(*emit)(void *, const char *, size_t);
 	void		*arg;
 };
 
+#define PAGE_MARK	"\033kontor-page "
+
 void	page_line(struct page *, const char *line);
+/* Ends the current page: the next line starts a new one. */
+void	page_break(struct page *);
+/* Writes the footer of the last page, if there is a footer. */
+void	page_end(struct page *);
 /* Lines on a page before the body: header lines and headings. */
 int	page_header_lines(void);
+/* The first header line of page n of m, into out (cleared first). */
+void	page_title_line(const struct page *, int n, int m, struct buf *out);
 
 #endif

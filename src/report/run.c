@@ -1,6 +1,14 @@
 /*
- * run.c: the report engine: records from a cursor, through groups and
- * sums, onto pages, out to a file, stdout or a printer (see report.h).
+ * run.c: the report engine: records from a cursor, through filters,
+ * groups and sums, onto pages or into CSV, out to a file, stdout or a
+ * printer (see report.h).
+ *
+ * A report is made in two passes over its own output, never over the
+ * data twice: the first pass reads the records once and writes the pages
+ * in UTF-8 to a temporary file, with a marker where each page's first
+ * line goes, since "Page N of M" needs M; the second pass copies that
+ * file to where it goes, putting in the page lines and converting to the
+ * encoding asked for.  Memory holds one line at a time.
  */
 #include <errno.h>
 #include <spawn.h>
@@ -12,8 +20,10 @@
 #include <unistd.h>
 
 #include "conv.h"
+#include "csv.h"
 #include "fixed.h"
 #include "outfile.h"
+#include "pdf.h"
 #include "report.h"
 #include "rules.h"
 #include "store.h"
@@ -21,39 +31,44 @@
 
 extern char **environ;
 
-/* A column made ready to print: its field numbers and running sums. */
+/* A column made ready to print: field numbers and running figures. */
 struct run_column {
 	const struct report_column	*def;
 	const struct field_def		*f;	/* what it shows */
 	int				 i;	/* field in source or lines */
+	int				 scale;	/* of its figures */
 	struct store_table		*target; /* COL_LOOKUP */
 	int				 ti;	/* field in target */
 	struct record			*cached; /* last looked-up record */
-	int64_t				 sum;
+	int64_t				 value;	/* this row's figure */
+	int64_t				 group;	/* the group's sum */
 	int64_t				 total;
+	struct buf			 last;	/* for suppress */
 };
 
-struct run_out {
-	FILE		*f;
-	struct conv	*conv;
-	const char	*encoding;
-	struct buf	 conv_buf;
-	char		*error;		/* first failure, if any */
-	int		 pageno;
-	int		 lineno;
+/* A filter made ready: the field, and its parameter as a value. */
+struct run_filter {
+	int		 i;
+	char		 op;
+	int		 active;	/* its parameter has a value */
+	struct record	*bound;		/* the value, in field i */
 };
 
 struct run_ctx {
 	struct store			*s;
 	const struct report_def		*d;
+	const struct report_out		*o;
 	struct store_table		*source;
 	struct store_table		*lines;
 	int				 group;		/* field, or -1 */
 	struct run_column		*cols;
+	struct run_filter		*filters;
 	struct record			*first;		/* of the group */
 	struct record			*line;		/* scratch */
+	long				 group_rows;
+	long				 rows;
 	struct page			 page;
-	struct run_out			 out;
+	FILE				*f;		/* pass one */
 	char				*error;
 };
 
@@ -74,77 +89,126 @@ run_error(struct run_ctx *c, const char *fmt, ...)
 	return (-1);
 }
 
-/*
- * Page output: converted to the target encoding as it goes.  A
- * character the target cannot hold stops the report with its page and
- * line, rather than printing something else in its place.
- */
 static void
-out_emit(void *arg, const char *s, size_t len)
+emit_file(void *arg, const char *s, size_t len)
 {
-	struct run_out	*o = arg;
-	size_t		 bad;
-	enum conv_status st;
-	uint32_t	 cp;
-	int		 n;
-
-	if (o->error != NULL)
-		return;
-	if (s[0] == '\f') {
-		o->pageno++;
-		o->lineno = 0;
-	} else
-		o->lineno++;
-	if (o->conv == NULL) {
-		fwrite(s, 1, len, o->f);
-		return;
-	}
-	buf_clear(&o->conv_buf);
-	st = conv_run(o->conv, s, len, 0, &o->conv_buf, &bad);
-	if (st == CONV_OK) {
-		fwrite(o->conv_buf.data, 1, o->conv_buf.len, o->f);
-		return;
-	}
-	n = utf8_decode(s + bad, len - bad, &cp);
-	o->error = xasprintf("page %d, line %d: \"%.*s\" (U+%04X) cannot be "
-	    "written in %s", o->pageno + 1, o->lineno, n > 0 ? n : 1, s + bad,
-	    n > 0 ? (unsigned)cp : 0xFFFD, o->encoding);
+	fwrite(s, 1, len, arg);
 }
 
+/* A figure as text: with its decimals, dates as YYYY-MM-DD. */
 static void
-format_number(const struct field_def *f, int64_t v, struct buf *b)
+format_number(const struct run_column *col, int64_t v, int plain,
+    struct buf *b)
 {
 	char	tmp[FIXED_BUFSIZE];
 
-	switch (f->type) {
-	case FT_INT:
-		buf_printf(b, "%lld", (long long)v);
-		break;
-	case FT_DATE:
-		buf_printf(b, "%04d-%02d-%02d", (int)(v / 10000),
-		    (int)(v / 100 % 100), (int)(v % 100));
-		break;
-	default:
-		buf_adds(b, fixed_format(v, f->scale, true, tmp));
+	if (col->f != NULL && col->f->type == FT_DATE) {
+		if (v != 0)
+			buf_printf(b, "%04d-%02d-%02d", (int)(v / 10000),
+			    (int)(v / 100 % 100), (int)(v % 100));
+		return;
 	}
+	buf_adds(b, fixed_format(v, col->scale, !plain &&
+	    !(col->def->flags & RC_PLAIN), tmp));
 }
 
-/* The text of one column for the group whose first record is r. */
+static int
+expr_field(void *arg, const char *name, struct expr_value *out)
+{
+	struct record	*r = arg;
+	int		 i = schema_field_index(r->table, name);
+
+	if (i < 0)
+		return (-1);
+	out->v = record_num(r, i);
+	out->scale = r->table->fields[i].type == FT_INT ? 0 :
+	    r->table->fields[i].scale;
+	return (0);
+}
+
+/* The figures of one source record: its fields, its lines' sums. */
+static int
+row_values(struct run_ctx *c, const struct record *r)
+{
+	struct store_cursor	*cur;
+	struct buf		 prefix = BUF_INIT;
+	struct expr_env		 env = { expr_field, NULL, NULL, NULL };
+	const void		*k;
+	const char		*why;
+	size_t			 klen;
+	int			 n, ret = 0, any_lines = 0;
+
+	for (n = 0; n < c->d->ncolumns; n++) {
+		struct run_column *col = &c->cols[n];
+
+		col->value = 0;
+		switch (col->def->kind) {
+		case COL_SUM:
+			if (col->def->of_lines) {
+				any_lines = 1;
+				break;
+			}
+			/* FALLTHROUGH */
+		case COL_FIELD:
+			if (field_is_number(col->f))
+				col->value = record_num(r, col->i);
+			break;
+		case COL_EXPR:
+			env.arg = (void *)r;
+			if (expr_eval(col->def->expr, &env, col->scale,
+			    &col->value, &why) != 0)
+				return (run_error(c, "%s: %s",
+				    col->def->field, why));
+			break;
+		case COL_LOOKUP:
+			break;
+		}
+	}
+	if (!any_lines)
+		return (0);
+
+	record_primary_key(r, &prefix);
+	cur = store_cursor_open(c->lines, NULL, NULL);
+	for (ret = store_cursor_seek(cur, &prefix, c->line); ret == 0;
+	    ret = store_cursor_next(cur, c->line)) {
+		k = store_cursor_key(cur, &klen);
+		if (klen < prefix.len || memcmp(k, prefix.data,
+		    prefix.len) != 0)
+			break;
+		for (n = 0; n < c->d->ncolumns; n++) {
+			struct run_column *col = &c->cols[n];
+
+			if (col->def->kind != COL_SUM || !col->def->of_lines)
+				continue;
+			if (fixed_add(col->value, record_num(c->line, col->i),
+			    &col->value) != 0) {
+				ret = run_error(c, "a sum of %s is too large",
+				    col->def->field);
+				break;
+			}
+		}
+	}
+	store_cursor_close(cur);
+	buf_free(&prefix);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+/* The text of column col for record r (figures as row_values left). */
 static void
-column_text(struct run_ctx *c, struct run_column *col, int total,
+column_text(struct run_column *col, const struct record *r, int plain,
     struct buf *b)
 {
-	struct record	*r = c->first;
-	struct buf	 key = BUF_INIT;
+	struct buf	key = BUF_INIT;
 
 	switch (col->def->kind) {
 	case COL_SUM:
-		format_number(col->f, total ? col->total : col->sum, b);
+	case COL_EXPR:
+		format_number(col, col->value, plain, b);
 		return;
 	case COL_FIELD:
 		if (field_is_number(col->f) && col->f->type != FT_INT &&
 		    !record_is_empty(r, col->i))
-			format_number(col->f, record_num(r, col->i), b);
+			format_number(col, record_num(r, col->i), plain, b);
 		else
 			record_format(r, col->i, b);
 		return;
@@ -169,104 +233,202 @@ column_text(struct run_ctx *c, struct run_column *col, int total,
 	record_format(col->cached, col->ti, b);
 }
 
+/* One CSV row of the report's columns. */
 static void
-print_row(struct run_ctx *c, int total)
+csv_row(struct run_ctx *c, const struct record *r, int headings)
 {
 	struct buf	line = BUF_INIT, val = BUF_INIT;
-	int		k = 0, width;
+	int		k;
 
-	/* A total's label spans the columns before the first sum. */
-	if (total) {
-		for (width = -1; k < c->d->ncolumns &&
-		    c->cols[k].def->kind != COL_SUM; k++)
-			width += c->cols[k].def->width + 1;
-		if (width > 0)
-			text_pad(&line, c->d->total, width, TEXT_LEFT, true);
+	for (k = 0; k < c->d->ncolumns; k++) {
+		buf_clear(&val);
+		if (headings)
+			buf_adds(&val, c->d->columns[k].heading);
+		else
+			column_text(&c->cols[k], r, 1, &val);
+		csv_quote(&line, val.data != NULL ? val.data : "", k == 0);
 	}
-	for (; k < c->d->ncolumns; k++) {
+	buf_adds(&line, "\r\n");
+	fwrite(line.data, 1, line.len, c->f);
+	buf_free(&line);
+	buf_free(&val);
+}
+
+/* A printed row of values for record r. */
+static void
+print_row(struct run_ctx *c, const struct record *r)
+{
+	struct buf	line = BUF_INIT, val = BUF_INIT;
+	int		k;
+
+	if (c->o->csv) {
+		csv_row(c, r, 0);
+		return;
+	}
+	for (k = 0; k < c->d->ncolumns; k++) {
 		struct run_column *col = &c->cols[k];
 
 		buf_clear(&val);
-		if (!total || col->def->kind == COL_SUM)
-			column_text(c, col, total, &val);
+		column_text(col, r, 0, &val);
+		if (val.data == NULL)
+			buf_reserve(&val, 0);
+		if (col->def->flags & RC_SUPPRESS) {
+			if (col->last.data != NULL &&
+			    strcmp(col->last.data, val.data) == 0)
+				buf_clear(&val);
+			else {
+				buf_clear(&col->last);
+				buf_adds(&col->last, val.data);
+			}
+		}
 		if (k > 0)
 			buf_addc(&line, ' ');
-		text_pad(&line, val.data, col->def->width, col->def->align,
-		    true);
+		text_pad(&line, val.data != NULL ? val.data : "",
+		    col->def->width, col->def->align, true);
 	}
 	page_line(&c->page, line.data);
 	buf_free(&line);
 	buf_free(&val);
 }
 
-/* Adds r (and, for sums over lines, each of its lines) to the sums. */
-static int
-add_sums(struct run_ctx *c, DB_TXN *txn, const struct record *r)
+/*
+ * A total row: label over the columns before the first total column,
+ * then the group's (or the report's) sums under the total columns.
+ */
+static void
+print_total(struct run_ctx *c, const char *label, int grand)
 {
-	struct store_cursor	*cur;
-	struct buf		 prefix = BUF_INIT;
-	const void		*k;
-	size_t			 klen;
-	int			 n, ret = 0, any_lines = 0;
+	struct buf	line = BUF_INIT, val = BUF_INIT;
+	int		k = 0, width = -1;
 
-	for (n = 0; n < c->d->ncolumns; n++) {
-		struct run_column *col = &c->cols[n];
+	if (c->o->csv)
+		return;
+	for (; k < c->d->ncolumns && !(c->cols[k].def->flags & RC_TOTAL);
+	    k++)
+		width += c->cols[k].def->width + 1;
+	if (width > 0)
+		text_pad(&line, label, width, TEXT_LEFT, true);
+	for (; k < c->d->ncolumns; k++) {
+		struct run_column *col = &c->cols[k];
 
-		if (col->def->kind != COL_SUM)
-			continue;
-		if (col->def->of_lines) {
-			any_lines = 1;
-			continue;
-		}
-		if (fixed_add(col->sum, record_num(r, col->i), &col->sum) != 0)
-			return (run_error(c, "a sum of %s is too large",
-			    col->def->field));
+		buf_clear(&val);
+		if (col->def->flags & RC_TOTAL)
+			format_number(col, grand ? col->total : col->group, 0,
+			    &val);
+		if (k > 0)
+			buf_addc(&line, ' ');
+		text_pad(&line, val.data != NULL ? val.data : "",
+		    col->def->width, col->def->align, true);
 	}
-	if (!any_lines)
-		return (0);
-
-	record_primary_key(r, &prefix);
-	cur = store_cursor_open(c->lines, NULL, txn);
-	for (ret = store_cursor_seek(cur, &prefix, c->line); ret == 0;
-	    ret = store_cursor_next(cur, c->line)) {
-		k = store_cursor_key(cur, &klen);
-		if (klen < prefix.len || memcmp(k, prefix.data,
-		    prefix.len) != 0)
-			break;
-		for (n = 0; n < c->d->ncolumns; n++) {
-			struct run_column *col = &c->cols[n];
-
-			if (col->def->kind != COL_SUM || !col->def->of_lines)
-				continue;
-			if (fixed_add(col->sum, record_num(c->line, col->i),
-			    &col->sum) != 0) {
-				ret = run_error(c, "a sum of %s is too large",
-				    col->def->field);
-				break;
-			}
-		}
-	}
-	store_cursor_close(cur);
-	buf_free(&prefix);
-	return (ret == DB_NOTFOUND ? 0 : ret);
+	page_line(&c->page, line.data);
+	buf_free(&line);
+	buf_free(&val);
 }
 
-/* Prints the group held in c->first and moves its sums to the totals. */
+static int
+any_totals(const struct run_ctx *c)
+{
+	int	k;
+
+	for (k = 0; k < c->d->ncolumns; k++)
+		if (c->cols[k].def->flags & RC_TOTAL)
+			return (1);
+	return (0);
+}
+
+/* Adds this row's figures to the group's sums. */
+static int
+add_to_group(struct run_ctx *c)
+{
+	int	k;
+
+	for (k = 0; k < c->d->ncolumns; k++) {
+		struct run_column *col = &c->cols[k];
+
+		if ((col->def->flags & RC_TOTAL) &&
+		    fixed_add(col->group, col->value, &col->group) != 0)
+			return (run_error(c, "a total of %s is too large",
+			    col->def->field));
+	}
+	c->group_rows++;
+	return (0);
+}
+
+/* Ends a group: its line (summary) or its subtotal, then the totals. */
 static int
 end_group(struct run_ctx *c)
 {
-	int	n;
+	struct buf	label = BUF_INIT;
+	int		k;
 
-	print_row(c, 0);
-	for (n = 0; n < c->d->ncolumns; n++) {
-		struct run_column *col = &c->cols[n];
+	if (c->d->group_summary) {
+		for (k = 0; k < c->d->ncolumns; k++)
+			if (c->cols[k].def->flags & RC_TOTAL)
+				c->cols[k].value = c->cols[k].group;
+		print_row(c, c->first);
+	} else if (c->group >= 0 && !c->o->csv) {
+		buf_adds(&label, "Total ");
+		record_format(c->first, c->group, &label);
+		buf_printf(&label, " (%ld)", c->group_rows);
+		print_total(c, label.data, 0);
+		page_line(&c->page, "");
+	}
+	for (k = 0; k < c->d->ncolumns; k++) {
+		struct run_column *col = &c->cols[k];
 
-		if (fixed_add(col->total, col->sum, &col->total) != 0)
+		if (fixed_add(col->total, col->group, &col->total) != 0)
 			return (run_error(c, "the total of %s is too large",
 			    col->def->field));
-		col->sum = 0;
+		col->group = 0;
 	}
+	c->rows += c->d->group_summary ? 1 : c->group_rows;
+	c->group_rows = 0;
+	buf_free(&label);
 	return (0);
+}
+
+/* After a group's code, the name of what it refers to, if anything. */
+static void
+group_name(struct run_ctx *c, const struct record *r, struct buf *out)
+{
+	const struct field_def	*f = &r->table->fields[c->group];
+	struct store_table	*t;
+	struct record		*target;
+	struct buf		 key = BUF_INIT;
+	int			 name;
+
+	if (f->ref == NULL || record_is_empty(r, c->group))
+		return;
+	t = store_table(c->s, f->ref);
+	if ((name = schema_field_index(t->def, "name")) < 0)
+		return;
+	target = record_new(t->def);
+	record_set_text(target, 0, record_text(r, c->group));
+	record_primary_key(target, &key);
+	if (store_get(t, NULL, &key, target, 0) == 0)
+		buf_printf(out, " %s", record_text(target, name));
+	record_free(target);
+	buf_free(&key);
+}
+
+static void
+begin_group(struct run_ctx *c, const struct record *r, int first)
+{
+	struct buf	head = BUF_INIT;
+	int		k;
+
+	record_copy(c->first, r);
+	if (c->d->group_summary || c->group < 0 || c->o->csv)
+		return;
+	if (c->d->group_page && !first)
+		page_break(&c->page);
+	buf_printf(&head, "%s: ", c->d->group_label);
+	record_format(r, c->group, &head);
+	group_name(c, r, &head);
+	page_line(&c->page, head.data);
+	for (k = 0; k < c->d->ncolumns; k++)
+		buf_clear(&c->cols[k].last);
+	buf_free(&head);
 }
 
 static int
@@ -279,34 +441,107 @@ same_group(struct run_ctx *c, const struct record *a,
 	    record_text(b, c->group)) == 0);
 }
 
+/* -1, 0 or 1 as field i of a is below, equal to or above that of b. */
+static int
+compare_field(const struct record *a, const struct record *b, int i)
+{
+	if (field_is_number(&a->table->fields[i])) {
+		int64_t x = record_num(a, i), y = record_num(b, i);
+
+		return (x < y ? -1 : x > y);
+	}
+	return (strcmp(record_text(a, i), record_text(b, i)));
+}
+
+/*
+ * Whether r passes the filters; *past is set when r lies beyond an
+ * upper bound on the field the records come in order of, so that
+ * nothing after it can pass either.
+ */
+static int
+passes(struct run_ctx *c, const struct record *r, int lead, int *past)
+{
+	int	k, cmp;
+
+	*past = 0;
+	for (k = 0; k < c->d->nfilters; k++) {
+		struct run_filter *f = &c->filters[k];
+
+		if (!f->active)
+			continue;
+		cmp = compare_field(r, f->bound, f->i);
+		if ((f->op == '=' && cmp != 0) || (f->op == '>' && cmp < 0))
+			return (0);
+		if (f->op == '<' && cmp > 0) {
+			*past = f->i == lead;
+			return (0);
+		}
+	}
+	return (1);
+}
+
+
+/* Where to start: at the lower bound on the leading field, if any. */
+static void
+start_key(struct run_ctx *c, struct store_index *ix, int lead,
+    struct buf *key)
+{
+	int	k;
+
+	for (k = 0; k < c->d->nfilters; k++) {
+		struct run_filter *f = &c->filters[k];
+
+		if (f->active && f->i == lead && (f->op == '>' ||
+		    f->op == '=')) {
+			record_key(f->bound, &lead, 1, ix != NULL &&
+			    (ix->def->flags & IX_FOLD), key);
+			if (!field_is_number(&f->bound->table->fields[lead]))
+				key->len--;	/* a prefix: no NUL */
+			return;
+		}
+	}
+}
+
 static int
 run_rows(struct run_ctx *c)
 {
 	struct store_index	*ix = NULL;
 	struct store_cursor	*cur;
 	struct record		*r = record_new(c->source->def);
-	int			 ret, have = 0;
+	struct buf		 key = BUF_INIT;
+	int			 ret, have = 0, lead, past;
 
 	if (c->d->index != NULL)
 		ix = store_index(c->source, c->d->index);
+	lead = ix != NULL ? ix->which[0] : 0;	/* what the order is by */
+	start_key(c, ix, lead, &key);
 	cur = store_cursor_open(c->source, ix, NULL);
-	for (ret = store_cursor_seek(cur, NULL, r); ret == 0;
+	for (ret = store_cursor_seek(cur, &key, r); ret == 0;
 	    ret = store_cursor_next(cur, r)) {
+		if (!passes(c, r, lead, &past)) {
+			if (past)
+				break;
+			continue;
+		}
 		if (have && (c->group < 0 || !same_group(c, c->first, r))) {
 			if ((ret = end_group(c)) != 0)
 				break;
 			have = 0;
 		}
 		if (!have) {
-			record_copy(c->first, r);
+			begin_group(c, r, c->rows == 0);
 			have = 1;
 		}
-		if ((ret = add_sums(c, NULL, r)) != 0)
+		if ((ret = row_values(c, r)) != 0 ||
+		    (ret = add_to_group(c)) != 0)
 			break;
+		if (!c->d->group_summary)
+			print_row(c, r);
 	}
 	store_cursor_close(cur);
 	record_free(r);
-	if (ret == DB_NOTFOUND && have)
+	buf_free(&key);
+	if ((ret == DB_NOTFOUND || ret == 0) && have)
 		ret = end_group(c);
 	if (ret == DB_NOTFOUND)
 		ret = 0;
@@ -318,30 +553,44 @@ run_rows(struct run_ctx *c)
 static void
 print_end(struct run_ctx *c)
 {
-	struct buf	rule = BUF_INIT;
+	struct buf	rule = BUF_INIT, label = BUF_INIT;
 	int		n, k;
 
-	if (c->d->total != NULL) {
+	if (c->o->csv)
+		return;
+	if (c->d->total != NULL && any_totals(c)) {
 		for (n = 0; n < c->d->ncolumns; n++) {
 			for (k = 0; k < c->d->columns[n].width; k++)
-				buf_addc(&rule, c->d->columns[n].kind ==
-				    COL_SUM ? '=' : ' ');
+				buf_addc(&rule, c->d->columns[n].flags &
+				    RC_TOTAL ? '=' : ' ');
 			buf_addc(&rule, ' ');
 		}
 		page_line(&c->page, rule.data);
-		print_row(c, 1);
+		buf_adds(&label, c->d->total);
+		if (c->group >= 0 && !c->d->group_summary)
+			buf_printf(&label, " (%ld)", c->rows);
+		print_total(c, label.data, 1);
+	} else if (c->d->total != NULL) {
+		buf_printf(&label, "%s: %ld", c->d->total, c->rows);
+		page_line(&c->page, "");
+		page_line(&c->page, label.data);
 	}
 	if (c->d->note != NULL) {
 		page_line(&c->page, "");
 		page_line(&c->page, c->d->note);
 	}
+	if (c->page.pageno == 0)
+		page_line(&c->page, "(nothing to report)");
+	page_end(&c->page);
 	buf_free(&rule);
+	buf_free(&label);
 }
 
-static int
+static void
 prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 {
 	const struct report_def	*d = c->d;
+	const char		*why;
 	int			 n, k;
 
 	c->source = store_table(c->s, d->source);
@@ -353,16 +602,41 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 		c->line = record_new(c->lines->def);
 	c->cols = xcalloc((size_t)d->ncolumns, sizeof *c->cols);
 
+	/* Each filter's parameter, read as a value of its field. */
+	c->filters = xcalloc((size_t)d->nfilters + 1, sizeof *c->filters);
+	for (k = 0; k < d->nfilters; k++) {
+		const char *value = NULL;
+
+		for (n = 0; n < d->nparams; n++)
+			if (strcmp(d->params[n].name, d->filters[k].param) ==
+			    0)
+				value = d->params[n].value;
+		c->filters[k].i = schema_field_index(c->source->def,
+		    d->filters[k].field);
+		c->filters[k].op = d->filters[k].op;
+		c->filters[k].bound = record_new(c->source->def);
+		c->filters[k].active = value != NULL && *value != '\0' &&
+		    record_parse(c->filters[k].bound, c->filters[k].i, value,
+		    &why) == 0;
+	}
+
 	for (n = 0; n < d->ncolumns; n++) {
 		struct run_column		*col = &c->cols[n];
 		const struct report_column	*def = &d->columns[n];
 		const struct table_def		*t = c->source->def;
 
 		col->def = def;
-		if (def->kind == COL_SUM && def->of_lines)
-			t = c->lines->def;
-		col->i = schema_field_index(t, def->field);
-		col->f = &t->fields[col->i];
+		if (def->kind == COL_EXPR) {
+			col->f = NULL;
+			col->scale = def->decimals;
+		} else {
+			if (def->kind == COL_SUM && def->of_lines)
+				t = c->lines->def;
+			col->i = schema_field_index(t, def->field);
+			col->f = &t->fields[col->i];
+			col->scale = col->f->type == FT_INT ||
+			    col->f->type == FT_DATE ? 0 : col->f->scale;
+		}
 		if (def->kind == COL_LOOKUP) {
 			col->target = store_table(c->s, col->f->ref);
 			col->ti = schema_field_index(col->target->def,
@@ -377,7 +651,6 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 		for (k = 0; k < def->width; k++)
 			buf_addc(rule, '-');
 	}
-	return (0);
 }
 
 static void
@@ -385,26 +658,30 @@ cleanup(struct run_ctx *c)
 {
 	int	n;
 
-	for (n = 0; c->cols != NULL && n < c->d->ncolumns; n++)
+	for (n = 0; c->cols != NULL && n < c->d->ncolumns; n++) {
 		record_free(c->cols[n].cached);
+		buf_free(&c->cols[n].last);
+	}
 	free(c->cols);
+	for (n = 0; c->filters != NULL && n < c->d->nfilters; n++)
+		record_free(c->filters[n].bound);
+	free(c->filters);
 	record_free(c->first);
 	record_free(c->line);
-	buf_free(&c->out.conv_buf);
-	if (c->out.conv != NULL)
-		conv_close(c->out.conv);
 }
 
 /* Hands a finished file to lp, with a fixed argument list. */
-static int
-print_file(const char *path, const char *queue, const char *title,
-    char **cause)
+int
+report_print_file(const char *path, const struct report_out *o,
+    const char *title, char **cause)
 {
-	char	*argv[] = { "lp", "-s", "-d", (char *)queue, "-t",
-		    (char *)title, "--", (char *)path, NULL };
+	char	 copies[16];
+	char	*argv[] = { "lp", "-s", "-d", (char *)o->queue, "-n", copies,
+		    "-t", (char *)title, "--", (char *)path, NULL };
 	pid_t	 pid;
 	int	 status, err;
 
+	snprintf(copies, sizeof copies, "%d", o->copies > 0 ? o->copies : 1);
 	err = posix_spawnp(&pid, "lp", NULL, NULL, argv, environ);
 	if (err != 0) {
 		*cause = xasprintf("cannot run lp to print: %s (is "
@@ -419,33 +696,140 @@ print_file(const char *path, const char *queue, const char *title,
 		}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*cause = xasprintf("lp could not queue the report on %s "
-		    "(exit status %d)", queue, WIFEXITED(status) ?
+		    "(exit status %d)", o->queue, WIFEXITED(status) ?
 		    WEXITSTATUS(status) : -1);
 		return (-1);
 	}
 	return (0);
 }
 
-/* A spool file for lp, in TMPDIR. */
-static char *
-open_spool(struct run_ctx *c, char **cause)
+/*
+ * Pass two: the pages from tmp to out, each page's first line made now
+ * that the count is known, converted to the encoding asked for.  A
+ * character the encoding cannot hold stops it with its page and line.
+ */
+static int
+copy_pages(struct run_ctx *c, FILE *tmp, FILE *out, char **cause)
 {
-	char	*tmp;
+	struct conv	*conv = NULL;
+	struct buf	 title = BUF_INIT, conv_buf = BUF_INIT;
+	char		*line = NULL;
+	size_t		 cap = 0, bad;
+	ssize_t		 len;
+	const char	*s;
+	uint32_t	 cp;
+	int		 ret = 0, page = 0, lineno = 0, n;
+
+	if (c->o->encoding != NULL &&
+	    (conv = conv_open(c->o->encoding, "UTF-8", cause)) == NULL)
+		return (-1);
+	rewind(tmp);
+	while (ret == 0 && (len = getline(&line, &cap, tmp)) > 0) {
+		s = line;
+		if (line[0] == '\f') {
+			fputc('\f', out);
+			s++;
+			len--;
+		}
+		if (strncmp(s, PAGE_MARK, strlen(PAGE_MARK)) == 0) {
+			page = atoi(s + strlen(PAGE_MARK));
+			lineno = 0;
+			page_title_line(&c->page, page, c->page.pageno,
+			    &title);
+			while (title.len > 0 && title.data[title.len - 1] ==
+			    ' ')
+				title.len--;
+			buf_addc(&title, '\n');
+			s = title.data;
+			len = (ssize_t)title.len;
+		}
+		lineno++;
+		if (conv == NULL) {
+			fwrite(s, 1, (size_t)len, out);
+			continue;
+		}
+		buf_clear(&conv_buf);
+		if (conv_run(conv, s, (size_t)len, 0, &conv_buf, &bad) ==
+		    CONV_OK) {
+			fwrite(conv_buf.data, 1, conv_buf.len, out);
+			continue;
+		}
+		n = utf8_decode(s + bad, (size_t)len - bad, &cp);
+		*cause = xasprintf("page %d, line %d: \"%.*s\" (U+%04X) "
+		    "cannot be written in %s", page, lineno, n > 0 ? n : 1,
+		    s + bad, n > 0 ? (unsigned)cp : 0xFFFD, c->o->encoding);
+		ret = -1;
+	}
+	free(line);
+	buf_free(&title);
+	buf_free(&conv_buf);
+	if (conv != NULL)
+		conv_close(conv);
+	return (ret);
+}
+
+/* A temporary file in TMPDIR, named (for lp and the PDF converter). */
+static FILE *
+temp_file(char **path, char **cause)
+{
+	FILE	*f;
 	int	 fd;
 
-	tmp = xasprintf("%s/kontor-print-XXXXXX",
+	*path = xasprintf("%s/kontor-report-XXXXXX",
 	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	if ((fd = mkstemp(tmp)) < 0 || (c->out.f = fdopen(fd, "w")) == NULL) {
-		*cause = xasprintf("cannot write %s: %s", tmp,
-		    strerror(errno));
+	if ((fd = mkstemp(*path)) < 0 || (f = fdopen(fd, "w+")) == NULL) {
+		*cause = xasprintf("cannot make a temporary file %s: %s",
+		    *path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
-			unlink(tmp);
+			unlink(*path);
 		}
-		free(tmp);
+		free(*path);
+		*path = NULL;
 		return (NULL);
 	}
-	return (tmp);
+	return (f);
+}
+
+/* Pass two and delivery: to the file, stdout, printer or PDF. */
+static int
+deliver(struct run_ctx *c, FILE *pages, char **cause)
+{
+	const struct report_out	*o = c->o;
+	struct outfile		 out;
+	FILE			*f;
+	char			*spool = NULL, *why;
+	int			 ret;
+
+	if (o->queue != NULL || o->pdf) {
+		/* lp and the converter take a named file. */
+		if ((f = temp_file(&spool, cause)) == NULL)
+			return (-1);
+		ret = copy_pages(c, pages, f, cause);
+		if (fclose(f) != 0 && ret == 0) {
+			*cause = xasprintf("cannot write %s: %s", spool,
+			    strerror(errno));
+			ret = -1;
+		}
+		if (ret == 0 && o->pdf)
+			ret = pdf_convert(spool, o->file, c->d->width,
+			    c->d->title, cause);
+		else if (ret == 0 && report_print_file(spool, o, c->d->title,
+		    &why) != 0) {
+			*cause = why;
+			ret = -1;
+		}
+		unlink(spool);
+		free(spool);
+		return (ret);
+	}
+	if (outfile_open(&out, o->file, cause) != 0)
+		return (-1);
+	if (copy_pages(c, pages, out.f, cause) != 0) {
+		outfile_abort(&out);
+		return (-1);
+	}
+	return (outfile_commit(&out, cause));
 }
 
 int
@@ -454,33 +838,30 @@ report_run(struct store *s, const struct report_def *d,
 {
 	struct run_ctx	 c;
 	struct buf	 headings = BUF_INIT, rule = BUF_INIT;
-	struct outfile	 file;
-	char		 run[32], *company, *tmp = NULL, *why;
-	time_t		 when = (time_t)o->run_time;
+	char		 when[32], *company, *params, *run, *path;
+	time_t		 t = (time_t)o->run_time;
 	int		 ret;
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
 	c.d = d;
+	c.o = o;
 	*cause = NULL;
-	if (o->encoding != NULL) {
-		c.out.conv = conv_open(o->encoding, "UTF-8", cause);
-		if (c.out.conv == NULL)
-			return (-1);
-		c.out.encoding = o->encoding;
-	}
-	if (o->queue != NULL)
-		tmp = open_spool(&c, cause);
-	else if (outfile_open(&file, o->file, cause) == 0)
-		c.out.f = file.f;
-	if (c.out.f == NULL) {
-		cleanup(&c);
+	if (o->pdf && o->file == NULL) {
+		*cause = xstrdup("a PDF needs a file: -o FILE.pdf");
 		return (-1);
 	}
+	if ((c.f = temp_file(&path, cause)) == NULL)
+		return (-1);
+	unlink(path);	/* pass one's file needs no name */
+	free(path);
 
 	prepare(&c, &headings, &rule);
 	company = biz_setting(s, NULL, "name", "");
-	strftime(run, sizeof run, "%Y-%m-%d %H:%M", localtime(&when));
+	params = report_params_text(d);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
+	run = xasprintf("Run %s%s%s", when, *params != '\0' ? "  " : "",
+	    params);
 	c.page.width = d->width;
 	c.page.length = d->length;
 	c.page.company = company;
@@ -488,44 +869,42 @@ report_run(struct store *s, const struct report_def *d,
 	c.page.run = run;
 	c.page.headings = headings.data;
 	c.page.rule = rule.data;
-	c.page.emit = out_emit;
-	c.page.arg = &c.out;
+	c.page.footer = d->footer;
+	c.page.emit = emit_file;
+	c.page.arg = c.f;
 
+	if (o->csv)
+		csv_row(&c, NULL, 1);
 	ret = run_rows(&c);
 	if (ret == 0)
 		print_end(&c);
-	if (c.page.pageno == 0)
-		page_line(&c.page, "(nothing to report)");
-	ret = (ret != 0 || c.out.error != NULL) ? -1 : 0;
+	if (ret == 0 && (fflush(c.f) != 0 || ferror(c.f)))
+		ret = run_error(&c, "cannot write a temporary file: %s",
+		    strerror(errno));
 	if (ret != 0)
-		*cause = xasprintf("report %s: %s", d->name, c.error != NULL ?
-		    c.error : c.out.error);
-	if (tmp == NULL) {
-		if (ret != 0)
-			outfile_abort(&file);
-		else if (outfile_commit(&file, &why) != 0) {
-			*cause = why;
-			ret = -1;
+		*cause = xasprintf("report %s: %s", d->name, c.error);
+	else if (o->csv) {
+		struct outfile out;
+
+		/* CSV has no pages: pass one's file is the output. */
+		c.page.pageno = 0;
+		if ((ret = outfile_open(&out, o->file, cause)) == 0) {
+			if (copy_pages(&c, c.f, out.f, cause) != 0) {
+				outfile_abort(&out);
+				ret = -1;
+			} else
+				ret = outfile_commit(&out, cause);
 		}
-	} else {
-		if (fclose(c.out.f) != 0 && ret == 0) {
-			*cause = xasprintf("cannot write %s: %s", tmp,
-			    strerror(errno));
-			ret = -1;
-		}
-		if (ret == 0 && print_file(tmp, o->queue, d->title,
-		    &why) != 0) {
-			*cause = why;
-			ret = -1;
-		}
-		unlink(tmp);
-		free(tmp);
-	}
+	} else
+		ret = deliver(&c, c.f, cause);
+
+	fclose(c.f);
 	free(c.error);
-	free(c.out.error);
 	free(company);
+	free(params);
+	free(run);
 	buf_free(&headings);
 	buf_free(&rule);
 	cleanup(&c);
-	return (ret);
+	return (ret == 0 ? 0 : -1);
 }

@@ -71,20 +71,158 @@ open_form(const struct entry *e)
 }
 
 /*
- * Shows a file of report pages: arrows and page keys scroll, Esc
- * leaves.  The pages are read from the file as they are shown.
+ * Asks for a line of text on the status line.  Returns it (allocated),
+ * or NULL if the clerk pressed Esc.
+ */
+static char *
+ask(const char *question, const char *start)
+{
+	struct ui_key	 k;
+	struct buf	 b = BUF_INIT;
+	char		 u[4];
+	int		 n;
+
+	buf_adds(&b, start != NULL ? start : "");
+	for (;;) {
+		ui_status("%s %s", question, b.data);
+		move(LINES - 2, text_width(question) + 1 + text_width(b.data));
+		refresh();
+		ui_getkey(&k);
+		if (k.action == ACT_CANCEL) {
+			buf_free(&b);
+			ui_status(NULL);
+			return (NULL);
+		}
+		if (k.code == '\n')
+			break;
+		if (k.code == KEY_BACKSPACE && b.len > 0) {
+			do {
+				b.len--;
+			} while (b.len > 0 && (b.data[b.len] & 0xc0) == 0x80);
+			b.data[b.len] = '\0';
+		} else if (k.ch != 0 && (n = utf8_encode((uint32_t)k.ch,
+		    u)) > 0)
+			buf_add(&b, u, (size_t)n);
+	}
+	ui_status(NULL);
+	return (buf_take(&b));
+}
+
+/*
+ * Asks for each of the report's parameters, with its default filled in.
+ * Returns 0 when all are given, -1 if the clerk cancelled.
+ */
+static int
+ask_params(struct report_def *d)
+{
+	char	*q, *v, *cause;
+	int	 i;
+
+	for (i = 0; i < d->nparams; i++) {
+		struct report_param *p = &d->params[i];
+
+		q = xasprintf("%s (%s, empty for all):", p->prompt,
+		    schema_type_name(p->type));
+		for (;;) {
+			erase();
+			ui_title(d->title);
+			ui_helpline();
+			v = ask(q, p->value);
+			if (v == NULL) {
+				free(q);
+				return (-1);
+			}
+			if (report_set_param(d, p->name, v, &cause) == 0)
+				break;
+			free(v);
+			ui_error("%s", cause);
+			free(cause);
+			refresh();
+			napms(1200);
+		}
+		free(v);
+		free(q);
+	}
+	return (0);
+}
+
+/* The line numbers at which pages start, for "go to page". */
+static long
+page_start(const long *pages, long npages, long page)
+{
+	if (page < 1)
+		page = 1;
+	if (page > npages)
+		page = npages;
+	return (npages > 0 ? pages[page - 1] : 0);
+}
+
+/* Prints the pages from page `from` on, through lp. */
+static void
+print_from(FILE *f, const long *starts, long nlines, long first,
+    const char *title)
+{
+	struct report_out	 o;
+	char			*queue, *path, *cause, *line = NULL;
+	const char		*def = getenv("PRINTER");
+	size_t			 cap = 0;
+	ssize_t			 len;
+	FILE			*out;
+	long			 i;
+	int			 fd;
+
+	queue = ask("Print on queue:", def != NULL ? def : "");
+	if (queue == NULL || *queue == '\0') {
+		free(queue);
+		return;
+	}
+	path = xasprintf("%s/kontor-print-XXXXXX", getenv("TMPDIR") != NULL ?
+	    getenv("TMPDIR") : "/tmp");
+	if ((fd = mkstemp(path)) < 0 || (out = fdopen(fd, "w")) == NULL) {
+		ui_error("cannot make a temporary file %s", path);
+		free(path);
+		free(queue);
+		return;
+	}
+	for (i = first; i < nlines; i++) {
+		fseek(f, starts[i], SEEK_SET);
+		if ((len = getline(&line, &cap, f)) < 0)
+			break;
+		fwrite(i == first && line[0] == '\f' ? line + 1 : line, 1,
+		    (size_t)(i == first && line[0] == '\f' ? len - 1 : len),
+		    out);
+	}
+	fclose(out);
+	memset(&o, 0, sizeof o);
+	o.queue = queue;
+	if (report_print_file(path, &o, title, &cause) != 0) {
+		ui_error("%s", cause);
+		free(cause);
+	} else
+		ui_status("sent to %s", queue);
+	unlink(path);
+	free(path);
+	free(queue);
+	free(line);
+}
+
+/*
+ * Shows a file of report pages: arrows and page keys scroll, / searches,
+ * n finds the next match, g goes to a page, p prints from the page shown,
+ * Esc leaves.  The pages are read from the file as they are shown.
  */
 static void
 pager(FILE *f, const char *title)
 {
 	struct ui_key	 k;
-	char		*line = NULL;
+	char		*line = NULL, *found = NULL, *answer;
 	size_t		 cap = 0;
-	long		*starts = NULL, nlines = 0, top = 0, i;
+	long		*starts = NULL, *pages = NULL, nlines = 0, npages = 0;
+	long		 top = 0, i, page;
 	ssize_t		 len;
 	int		 rows, done = 0;
 
-	/* Where each line begins, so that any page is one seek away. */
+	/* Where each line and page begins: any page is one seek away. */
 	rewind(f);
 	for (;;) {
 		long at = ftell(f);
@@ -93,6 +231,11 @@ pager(FILE *f, const char *title)
 			break;
 		starts = xreallocarray(starts, (size_t)nlines + 1,
 		    sizeof *starts);
+		if (nlines == 0 || line[0] == '\f') {
+			pages = xreallocarray(pages, (size_t)npages + 1,
+			    sizeof *pages);
+			pages[npages++] = nlines;
+		}
 		starts[nlines++] = at;
 	}
 	while (!done) {
@@ -109,9 +252,10 @@ pager(FILE *f, const char *title)
 			ui_put(stdscr, 1 + (int)i, 0, line[0] == '\f' ?
 			    line + 1 : line, COLS, TEXT_LEFT);
 		}
-		ui_status("Lines %ld-%ld of %ld.  Arrows and PgUp/PgDn "
-		    "scroll; Esc leaves.", nlines ? top + 1 : 0,
-		    top + rows < nlines ? top + rows : nlines, nlines);
+		for (page = npages; page > 1 && pages[page - 1] > top; page--)
+			;
+		ui_status("Page %ld of %ld.  Arrows, PgUp/PgDn; / search, "
+		    "n next, g page, p print; Esc leaves.", page, npages);
 		ui_helpline();
 		refresh();
 		ui_getkey(&k);
@@ -129,9 +273,37 @@ pager(FILE *f, const char *title)
 			top = 0;
 		else if (k.code == KEY_END)
 			top = nlines > rows ? nlines - rows : 0;
+		else if (k.ch == 'g') {
+			answer = ask("Go to page:", NULL);
+			if (answer != NULL && atol(answer) > 0)
+				top = page_start(pages, npages, atol(answer));
+			free(answer);
+		} else if (k.ch == 'p' || k.action == ACT_SAVE)
+			print_from(f, starts, nlines,
+			    page_start(pages, npages, page), title);
+		else if (k.ch == '/' || k.ch == 'n') {
+			if (k.ch == '/' || found == NULL) {
+				free(found);
+				found = ask("Search for:", NULL);
+			}
+			if (found == NULL || *found == '\0')
+				continue;
+			for (i = top + 1; i < nlines; i++) {
+				fseek(f, starts[i], SEEK_SET);
+				if (getline(&line, &cap, f) > 0 &&
+				    strstr(line, found) != NULL)
+					break;
+			}
+			if (i < nlines)
+				top = i;
+			else
+				ui_error("\"%s\" is not found below", found);
+		}
 	}
+	free(found);
 	free(line);
 	free(starts);
+	free(pages);
 }
 
 /* Shows a report in the pager; returns what went wrong (allocated). */
@@ -149,6 +321,10 @@ open_report(const struct entry *e)
 	free(path);
 	if (d == NULL)
 		return (cause);
+	if (ask_params(d) != 0) {
+		report_free(d);
+		return (NULL);
+	}
 	ui_status("Printing %s ...", d->title);
 	refresh();
 	tmp = xasprintf("%s/kontor-view-XXXXXX", getenv("TMPDIR") != NULL ?

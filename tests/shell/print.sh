@@ -16,16 +16,21 @@ chmod +x "$T/bin/lp"
 
 PATH="$T/bin:$PATH" k -d "$T/co" report customers --print office ||
     fail "report --print"
-printf '%s\n' -s -d office -t "Customer list" -- >"$T/want"
-head -n 6 "$T/lp-args" | cmp - "$T/want" || fail "lp args: $(cat "$T/lp-args")"
+printf '%s\n' -s -d office -n 1 -t "Customer list" -- >"$T/want"
+head -n 8 "$T/lp-args" | cmp - "$T/want" || fail "lp args: $(cat "$T/lp-args")"
 # 91 customers on 132-column pages of 66 lines: 2 pages, 1 form feed.
 [ "$(tr -cd '\f' <"$T/printed" | wc -c)" = 1 ] || fail "not 2 pages"
-grep -q "Page 2$" "$T/printed" || fail "no page 2"
+grep -q "Page 2 of 2$" "$T/printed" || fail "no page 2 of 2"
 [ "$(awk 'BEGIN { RS = "\f" } NR == 1 { print split($0, l, "\n") - 1 }' \
     "$T/printed")" = 66 ] || fail "page 1 is not 66 lines"
 # The spool file is removed once lp has it.
-ls "${TMPDIR:-/tmp}"/kontor-print-* >/dev/null 2>&1 &&
-    fail "a spool file was left behind"
+[ "$(tail -n 1 "$T/lp-args")" != "" ] && [ ! -e "$(tail -n 1 "$T/lp-args")" ] ||
+    fail "the spool file $(tail -n 1 "$T/lp-args") was left behind"
+
+# Copies go to lp as -n.
+PATH="$T/bin:$PATH" k -d "$T/co" report customers --print office \
+    --copies 3 || fail "report --print --copies"
+sed -n 5p "$T/lp-args" | grep -qx 3 || fail "copies: $(cat "$T/lp-args")"
 
 # An lp that fails is reported, not ignored.
 printf '#!/bin/sh\nexit 3\n' >"$T/bin/lp"
