@@ -312,14 +312,43 @@ run_time(void)
 	return ((long)time(NULL));
 }
 
+/* One report of kontor report --list, with its parameters. */
+static void
+list_report(const char *dir, const char *file)
+{
+	struct report_def	*d;
+	char			*path, *cause;
+	int			 k;
+
+	path = xasprintf("%s/%s", dir, file);
+	if ((d = report_load(path, &cause)) == NULL) {
+		printf("%s  (broken: %s)\n", file, cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	printf("%-22s %s\n", d->name, d->title);
+	for (k = 0; k < d->nparams; k++) {
+		const struct report_param *p = &d->params[k];
+
+		printf("    --%-12s %-8s %s", p->name,
+		    schema_type_name(p->type), p->prompt);
+		if (p->def != NULL)
+			printf(" (default %s)", p->def);
+		printf("\n");
+	}
+	report_free(d);
+	free(path);
+}
+
 /* kontor report --list: every report with its parameters. */
 static int
 list_reports(void)
 {
-	struct report_def	*d;
-	struct dirent		**names;
-	char			*dir, *path, *cause;
-	int			 n, i, k;
+	struct dirent	**names;
+	char		 *dir;
+	size_t		  len;
+	int		  n, i;
 
 	dir = xasprintf("%s/reports", kontor_share());
 	n = scandir(dir, &names, NULL, alphasort);
@@ -329,30 +358,9 @@ list_reports(void)
 		return (1);
 	}
 	for (i = 0; i < n; i++) {
-		size_t len = strlen(names[i]->d_name);
-
-		if (len > 4 && strcmp(names[i]->d_name + len - 4, ".rpt") == 0) {
-			path = xasprintf("%s/%s", dir, names[i]->d_name);
-			if ((d = report_load(path, &cause)) == NULL) {
-				printf("%.*s  (broken: %s)\n", (int)len - 4,
-				    names[i]->d_name, cause);
-				free(cause);
-			} else {
-				printf("%-22s %s\n", d->name, d->title);
-				for (k = 0; k < d->nparams; k++)
-					printf("    --%-12s %-8s %s%s%s%s\n",
-					    d->params[k].name,
-					    schema_type_name(d->params[k].type),
-					    d->params[k].prompt,
-					    d->params[k].def != NULL ?
-					    " (default " : "",
-					    d->params[k].def != NULL ?
-					    d->params[k].def : "",
-					    d->params[k].def != NULL ? ")" : "");
-				report_free(d);
-			}
-			free(path);
-		}
+		len = strlen(names[i]->d_name);
+		if (len > 4 && strcmp(names[i]->d_name + len - 4, ".rpt") == 0)
+			list_report(dir, names[i]->d_name);
 		free(names[i]);
 	}
 	free(names);

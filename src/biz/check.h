@@ -8,7 +8,8 @@
 
 /*
  * Runs Berkeley DB's verification on every file, then, if all files are
- * sound, the company's own invariants: every code refers to a record that exists (an order line's
+ * sound, the company's own invariants: every code refers to a record
+ * that exists (an order line's
  * order and item, an order's customer, ...), every order line's amount
  * follows from its quantity, price and discount, and stock on hand per
  * item and warehouse equals the sum of its stock moves.  Each problem

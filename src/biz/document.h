@@ -13,7 +13,7 @@
 
 struct doc_grid {
 	const struct table_def	*table;
-	int			 link;		/* field holding the master key */
+	int			 link;	/* field holding the master key */
 	int			 readonly;	/* shown, never saved */
 	struct record		**rows;
 	int			 nrows;

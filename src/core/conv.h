@@ -16,7 +16,7 @@ struct conv;
 
 enum conv_status {
 	CONV_OK = 0,
-	CONV_INVALID = -1,	/* input bytes not valid in the source encoding */
+	CONV_INVALID = -1, /* input bytes not valid in the source encoding */
 	CONV_INCOMPLETE = -2,	/* input ends inside a character */
 	CONV_UNMAPPABLE = -3	/* a character the target cannot hold */
 };

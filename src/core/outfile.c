@@ -30,7 +30,8 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	/* Through a symbolic link, the file it points at is replaced. */
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
 		real = realpath(path, NULL);
-	if (stat(real != NULL ? real : path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+	if (stat(real != NULL ? real : path, &sb) == 0 &&
+	    !S_ISREG(sb.st_mode)) {
 		if (S_ISDIR(sb.st_mode)) {
 			errno = EISDIR;
 			goto fail;

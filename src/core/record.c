@@ -204,8 +204,8 @@ record_encode(const struct record *r, struct buf *out)
 	if (n > 64)
 		fatalx("table %s has more than 64 fields", t->name);
 	for (i = 0; i < n; i++) {
-		for (j = i; j > 0 && t->fields[order[j - 1]].id > t->fields[i].id;
-		    j--)
+		for (j = i; j > 0 &&
+		    t->fields[order[j - 1]].id > t->fields[i].id; j--)
 			order[j] = order[j - 1];
 		order[j] = i;
 	}

@@ -6,7 +6,7 @@
  *
  *	offset	size	what
  *	0	1	format version, RECORD_VERSION (1)
- *	1	var	field: tag = id << 1 | kind, as an unsigned LEB128 varint
+ *	1	var	field: tag = id << 1 | kind, unsigned LEB128
  *		var	kind 0 (number): the value, zigzag then LEB128
  *		var	kind 1 (text):	the length in bytes (LEB128), then
  *				the UTF-8 bytes, no NUL
@@ -39,7 +39,7 @@ struct value {
 struct record {
 	const struct table_def	*table;
 	struct value		*vals;
-	struct buf		 unknown;	/* encoded fields we don't know */
+	struct buf		 unknown; /* encoded fields we don't know */
 };
 
 struct record	*record_new(const struct table_def *);

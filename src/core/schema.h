@@ -28,7 +28,7 @@ enum field_type {
 #define F_KEY		0x01	/* part of the primary key, in field order */
 #define F_REQUIRED	0x02	/* may not be empty */
 #define F_UPPER		0x04	/* stored in upper case */
-#define F_SEQ		0x08	/* last key field: numbered 1, 2, ... if empty */
+#define F_SEQ		0x08 /* last key field: numbered 1, 2, ... if empty */
 
 struct field_def {
 	int		 id;	/* stored tag: never reused, never changed */
@@ -44,7 +44,7 @@ struct field_def {
 #define IX_FOLD		0x01	/* text compared without case (ASCII) */
 
 struct index_def {
-	const char	*name;		/* "by-name": file customers-by-name.db */
+	const char	*name;	/* "by-name": file customers-by-name.db */
 	const char	*fields[4];	/* NULL-terminated */
 	unsigned	 flags;
 };

@@ -103,8 +103,8 @@ char		*store_strerror(struct store *, int code);
  * DB_RMW to take a write lock at once.  Returns 0, DB_NOTFOUND or an
  * error.
  */
-int		 store_get(struct store_table *, DB_TXN *, const struct buf *key,
-		    struct record *r, u_int32_t flags);
+int		 store_get(struct store_table *, DB_TXN *,
+		    const struct buf *key, struct record *r, u_int32_t flags);
 
 /* 0 if a record with that key exists, DB_NOTFOUND if not, or an error. */
 int		 store_exists(struct store_table *, DB_TXN *,
@@ -114,10 +114,11 @@ int		 store_exists(struct store_table *, DB_TXN *,
  * Writes r under its primary key.  With DB_NOOVERWRITE an existing key
  * gives DB_KEYEXIST.  Indices follow by themselves.
  */
-int		 store_put(struct store_table *, DB_TXN *, const struct record *,
-		    u_int32_t flags);
+int		 store_put(struct store_table *, DB_TXN *,
+		    const struct record *, u_int32_t flags);
 
-int		 store_del(struct store_table *, DB_TXN *, const struct buf *key);
+int		 store_del(struct store_table *, DB_TXN *,
+		    const struct buf *key);
 
 /*
  * A cursor over a table in key order, or over one of its indices in

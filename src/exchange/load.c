@@ -19,7 +19,7 @@ struct load_ctx {
 	const struct load_opts	*o;
 	const struct table_def	*t;
 	struct csv		*csv;
-	int			*column;	/* field i <- column[i], or -1 */
+	int			*column; /* field i <- column[i], or -1 */
 	long			 rows;
 };
 
@@ -133,15 +133,14 @@ check_set(struct load_ctx *c, long line, char **cause)
 	int			 i, k;
 
 	for (k = 0; k < o->nset; k++) {
-		size_t len = strcspn(o->set[k], "=");
+		char *name = xstrndup(o->set[k], strcspn(o->set[k], "="));
 
-		for (i = 0; i < c->t->nfields; i++)
-			if (c->column[i] >= 0 &&
-			    strlen(c->t->fields[i].name) == len &&
-			    strncmp(c->t->fields[i].name, o->set[k], len) == 0)
-				return (load_error(c, line, cause, "%s is given "
-				    "both by --set and by a column of the file",
-				    c->t->fields[i].name));
+		i = schema_field_index(c->t, name);
+		free(name);
+		if (i >= 0 && c->column[i] >= 0)
+			return (load_error(c, line, cause, "%s is given both "
+			    "by --set and by a column of the file",
+			    c->t->fields[i].name));
 	}
 	return (0);
 }

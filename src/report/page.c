@@ -44,7 +44,7 @@ page_title_line(const struct page *p, int n, int m, struct buf *out)
 	buf_printf(&right, "Page %d of %d", n, m);
 	side = (w - text_width(p->title)) / 2;
 	if (side < text_width(right.data) + 1)
-		side = text_width(right.data) + 1;	/* the title gives way */
+		side = text_width(right.data) + 1; /* the title gives way */
 	text_pad(out, p->company, side, TEXT_LEFT, true);
 	text_pad(out, p->title, w - 2 * side, TEXT_CENTRE, true);
 	text_pad(out, right.data, side, TEXT_RIGHT, false);

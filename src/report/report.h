@@ -77,7 +77,7 @@ struct report_def {
 	int			 group_page;	/* a new page per group */
 	char			*total;		/* label of the grand total */
 	char			*note;		/* printed at the end */
-	char			*footer;	/* printed at each page's foot */
+	char			*footer; /* printed at each page's foot */
 	struct report_column	*columns;
 	int			 ncolumns;
 	struct report_param	*params;

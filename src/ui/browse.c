@@ -90,11 +90,12 @@ search_key(struct browse *b, struct buf *key)
 		 * typed number times the largest power of ten that stays
 		 * within the last number in the table.
 		 */
-		struct store_cursor	*c = store_cursor_open(b->t, NULL, NULL);
+		struct store_cursor	*c;
 		struct record		*r = record_new(b->t->def);
 		const char		*why;
 		int64_t			 n, last = 0;
 
+		c = store_cursor_open(b->t, NULL, NULL);
 		if (store_cursor_last(c, r) == 0)
 			last = record_num(r, 0);
 		store_cursor_close(c);

@@ -43,10 +43,10 @@ struct form_field {
 	int			 scale;		/* decimals, from the table */
 	unsigned		 flags;
 	char			*def;		/* default text, or NULL */
-	char			*lookup;	/* table a code is looked up in */
+	char			*lookup; /* table a code is looked up in */
 	char			*shows;		/* its field shown beside */
 	int			 shows_width;	/* cells for that */
-	char			*from_code;	/* from=CODE.FIELD: filled from */
+	char			*from_code; /* from=CODE.FIELD: filled from */
 	char			*from_field;	/* the record CODE looks up */
 	int64_t			 min, max;	/* range check, if has_range */
 	int			 has_range;
@@ -54,7 +54,7 @@ struct form_field {
 	int			 nchoices;
 	struct expr		*compute;	/* computed field, or NULL */
 	int			 stored;	/* a field of the table? */
-	int			 index;		/* its field number, if stored */
+	int			 index;	/* its field number, if stored */
 };
 
 struct form_grid {
@@ -63,7 +63,7 @@ struct form_grid {
 	char			*link;		/* its field holding our key */
 	char			*title;
 	int			 row;		/* first screen row */
-	int			 height;	/* rows shown, headings included */
+	int			 height; /* rows shown, headings included */
 	int			 readonly;
 	struct form_field	*cols;		/* row and col unused */
 	int			 ncols;
@@ -73,7 +73,7 @@ struct form_def {
 	char			*name;		/* file name without .form */
 	char			*title;
 	char			*table;
-	char			*balance[2];	/* grid columns that must agree */
+	char			*balance[2]; /* grid columns that must agree */
 	struct form_field	*fields;
 	int			 nfields;
 	struct form_grid	*grids;

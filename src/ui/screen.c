@@ -211,7 +211,9 @@ compute_all(struct screen *s)
 	for (g = 0; g < s->def->ngrids; g++)
 		for (row = 0; row < s->doc->grids[g].nrows; row++)
 			for (i = 0; i < s->def->grids[g].ncols; i++) {
-				struct form_field *f = &s->def->grids[g].cols[i];
+				struct form_field *f;
+
+				f = &s->def->grids[g].cols[i];
 
 				if (f->compute != NULL && f->stored &&
 				    eval_field(s, g, row, f, &v) == 0)

@@ -112,7 +112,8 @@ ui_getkey(struct ui_key *k)
 		return;
 	}
 	for (i = 0; ui_keys[i].action != ACT_NONE; i++)
-		if (ui_keys[i].ctrl != 0 && c == (wint_t)CTRL(ui_keys[i].ctrl)) {
+		if (ui_keys[i].ctrl != 0 &&
+		    c == (wint_t)CTRL(ui_keys[i].ctrl)) {
 			k->action = ui_keys[i].action;
 			return;
 		}

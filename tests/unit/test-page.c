@@ -46,7 +46,7 @@ page_start(struct page *p, struct buf *out, int width, int length,
 	p->pages = pages;
 	p->company = "Northwind Traders";
 	p->title = "Sales by customer";
-	p->run = "2026-12-03 19:40";
+	p->run = "Run 2026-12-03 19:40";
 	p->headings = "Customer Company                     Net sales";
 	p->rule = "-------- ---------------------------- ---------";
 	p->emit = collect;
@@ -606,11 +606,6 @@ page_title_line_says_page_n_of_m(void **state)
 	page_title_line(&p, 1, 12, &title);
 	assert_memory_equal(out.data, title.data, title.len);
 	assert_int_equal(out.data[title.len], '\n');
-	assert_null(out.data != NULL ? NULL : "");
-	assert_non_null(out.data);
-	assert_null(NULL);
-	assert_string_not_equal(title.data, "");
-	assert_null(memchr(title.data, '\n', title.len));
 
 	buf_free(&out);
 	buf_free(&title);
