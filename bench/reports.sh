@@ -137,7 +137,7 @@ report()
 		printf "| %9s | %-7s | %9.1f | %8.3f | %6.2f | %5.2f |" \
 		    " %7.3f | %7.3f | %6.0f | %7.1f |\n", size, format,
 		    bytes / 1048576, ms / 1000, user, sys, rd / 1000,
-		    cp / 1000, cp > 0 ? ms / cp : 0, rss
+		    cp / 1000, (cp > 0) ? ms / cp : 0, rss
 	}' >>"$results"
 	return 0
 }

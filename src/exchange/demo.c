@@ -15,8 +15,8 @@
 #include "load.h"
 #include "store.h"
 #include "tables.h"
+#include "words.h"
 
-#define MAXARGS	64
 
 char *
 demo_dir(void)
@@ -30,38 +30,14 @@ demo_dir(void)
 	    home != NULL ? home : "."));
 }
 
-/* Splits a manifest line in place: blanks separate, "quotes" group. */
-static int
-split_args(char *s, char **argv)
-{
-	int	n = 0;
-
-	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\n')
-			s++;
-		if (*s == '\0' || *s == '#' || n == MAXARGS)
-			return (n);
-		if (*s == '"') {
-			argv[n++] = ++s;
-			while (*s != '\0' && *s != '"')
-				s++;
-		} else {
-			argv[n++] = s;
-			while (*s != '\0' && *s != ' ' && *s != '\t' &&
-			    *s != '\n')
-				s++;
-		}
-		if (*s != '\0')
-			*s++ = '\0';
-	}
-}
-
 static int
 run_manifest(struct store *s, const char *share, char **cause)
 {
 	struct load_opts	 o;
+	struct words		 ws = { NULL, NULL, 0, 0 };
 	FILE			*f;
-	char			*path, *line = NULL, *argv[MAXARGS], *why;
+	char			*path, *line = NULL, **argv, *why;
+	const char		*bad;
 	size_t			 cap = 0;
 	long			 lineno = 0, rows;
 	int			 argc, ret = 0, k;
@@ -75,8 +51,14 @@ run_manifest(struct store *s, const char *share, char **cause)
 	}
 	while (ret == 0 && getline(&line, &cap, f) >= 0) {
 		lineno++;
-		if ((argc = split_args(line, argv)) == 0)
+		if (words_split(&ws, line, &bad) != 0) {
+			*cause = xasprintf("%s:%ld: %s", path, lineno, bad);
+			ret = -1;
+			break;
+		}
+		if ((argc = ws.n) == 0)
 			continue;
+		argv = ws.w;
 		memset(&o, 0, sizeof o);
 		k = argc < 2 ? -1 : load_parse_options(&o, argc - 2,
 		    argv + 2, &why);
@@ -95,6 +77,7 @@ run_manifest(struct store *s, const char *share, char **cause)
 		load_free_options(&o);
 	}
 	free(line);
+	words_free(&ws);
 	fclose(f);
 	free(path);
 	return (ret);

@@ -11,6 +11,7 @@
 #include "record.h"
 #include "report.h"
 #include "tables.h"
+#include "words.h"
 
 #define MAXWORDS	8
 
@@ -20,6 +21,7 @@ struct def_ctx {
 	char		**cause;
 	const char	*table;			/* for check_expr_name */
 	int		 quoted[MAXWORDS];	/* word k was in quotes */
+	struct words	 ws;
 };
 
 static int
@@ -40,48 +42,22 @@ def_error(struct def_ctx *c, const char *fmt, ...)
 	return (-1);
 }
 
-/*
- * Splits a line into words in place: blanks separate, "double quotes"
- * hold blanks ("" inside is one quote), # starts a comment.
- */
+/* Splits a line into at most MAXWORDS words (see core/words.h). */
 static int
 split(struct def_ctx *c, char *s, char **words)
 {
-	int	n = 0;
-	char	*out;
+	const char	*why;
+	int		 k;
 
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '\0' || *s == '#' || *s == '\n')
-			return (n);
-		if (n == MAXWORDS)
-			return (def_error(c, "too many words"));
-		c->quoted[n] = *s == '"';
-		if (*s != '"') {
-			words[n++] = s;
-			while (*s != '\0' && *s != ' ' && *s != '\t' &&
-			    *s != '\n')
-				s++;
-			if (*s != '\0')
-				*s++ = '\0';
-			continue;
-		}
-		words[n++] = out = ++s;
-		for (;;) {
-			if (*s == '\0' || *s == '\n')
-				return (def_error(c, "a quote is not closed"));
-			if (*s == '"' && s[1] == '"') {
-				*out++ = '"';
-				s += 2;
-			} else if (*s == '"') {
-				s++;
-				break;
-			} else
-				*out++ = *s++;
-		}
-		*out = '\0';
+	if (words_split(&c->ws, s, &why) != 0)
+		return (def_error(c, "%s", why));
+	if (c->ws.n > MAXWORDS)
+		return (def_error(c, "too many words"));
+	for (k = 0; k < c->ws.n; k++) {
+		words[k] = c->ws.w[k];
+		c->quoted[k] = c->ws.quoted[k];
 	}
+	return (c->ws.n);
 }
 
 static int
@@ -442,7 +418,7 @@ check_def(struct def_ctx *c, struct report_def *d)
 struct report_def *
 report_load(const char *path, char **cause)
 {
-	struct def_ctx		 c = { path, 0, cause, NULL, { 0 } };
+	struct def_ctx		 c;
 	struct report_def	*d;
 	FILE			*f;
 	char			*line = NULL, *words[MAXWORDS];
@@ -450,6 +426,9 @@ report_load(const char *path, char **cause)
 	size_t			 cap = 0;
 	int			 n, ret = 0;
 
+	memset(&c, 0, sizeof c);
+	c.path = path;
+	c.cause = cause;
 	if ((f = fopen(path, "r")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return (NULL);
@@ -476,6 +455,7 @@ report_load(const char *path, char **cause)
 	}
 	fclose(f);
 	free(line);
+	words_free(&c.ws);
 	if (ret == 0)
 		ret = check_def(&c, d);
 	if (ret != 0) {

@@ -19,6 +19,7 @@
 
 #include "fixed.h"
 #include "form.h"
+#include "words.h"
 #include "tables.h"
 #include "xalloc.h"
 
@@ -45,9 +46,9 @@ struct form_parse {
 	int			 grid;		/* grid of the next column */
 	int			 balance_line;
 
-	char			**words;
-	int			 nwords;
-	size_t			 wordscap;
+	struct words		 ws;
+	char			**words;	/* ws.w */
+	int			 nwords;	/* ws.n */
 
 	struct form_parse_later	*later;
 	int			 nlater;
@@ -94,64 +95,17 @@ form_parse_error(struct form_parse *fp, const char *fmt, ...)
 	return (-1);
 }
 
-/*
- * Splits a line into words in place.  Blanks separate words, a word in
- * double quotes may hold blanks ("" inside is one quote), and # outside
- * quotes starts a comment.
- */
+/* Splits a line into fp->words (see core/words.h for the rules). */
 static int
 form_parse_split(struct form_parse *fp, char *s)
 {
-	char	*out;
+	const char	*why;
 
-	fp->nwords = 0;
-	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		if (*s == '\0' || *s == '#')
-			return (0);
-
-		if ((size_t)fp->nwords == fp->wordscap) {
-			fp->wordscap = fp->wordscap == 0 ? 16 :
-			    fp->wordscap * 2;
-			fp->words = xreallocarray(fp->words, fp->wordscap,
-			    sizeof *fp->words);
-		}
-
-		if (*s != '"') {
-			fp->words[fp->nwords++] = s;
-			while (*s != '\0' && *s != ' ' && *s != '\t' &&
-			    *s != '\r' && *s != '\n')
-				s++;
-			if (*s != '\0')
-				*s++ = '\0';
-			continue;
-		}
-
-		fp->words[fp->nwords++] = out = ++s;
-		for (;;) {
-			if (*s == '\0' || *s == '\n' || *s == '\r')
-				return (form_parse_error(fp,
-				    "a quote is not closed"));
-			if (*s == '"' && s[1] == '"') {
-				*out++ = '"';
-				s += 2;
-			} else if (*s == '"') {
-				s++;
-				break;
-			} else
-				*out++ = *s++;
-		}
-		if (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\r' &&
-		    *s != '\n' && *s != '#')
-			return (form_parse_error(fp,
-			    "a blank must follow a closing quote"));
-		*out = '\0';
-		if (*s != '\0' && *s != '#')
-			s++;
-		else if (*s == '#')
-			*s = '\0';
-	}
+	if (words_split(&fp->ws, s, &why) != 0)
+		return (form_parse_error(fp, "%s", why));
+	fp->words = fp->ws.w;
+	fp->nwords = fp->ws.n;
+	return (0);
 }
 
 /* Reads digits only, at most five of them: 0, or -1 if word is not so. */
@@ -976,7 +930,7 @@ form_load(const char *path, char **cause)
 		rc = form_parse_finish(&fp);
 	}
 
-	free(fp.words);
+	words_free(&fp.ws);
 	free(fp.later);
 	if (rc != 0) {
 		form_free(fp.form);
