@@ -15,21 +15,7 @@ awk -v n=$rows 'BEGIN {
 demo "$T/co"
 before=$(count "$T/co" customers)
 
-# The log grows as the load writes; kill it once it has written a good
-# part (polled, so that a slow machine is waited for, not guessed at).
-log_bytes() {
-	cat "$T"/co/log.* 2>/dev/null | wc -c
-}
-start=$(log_bytes)
-"$KONTOR" -d "$T/co" load customers "$T/big.csv" >/dev/null 2>&1 &
-pid=$!
-grown() {
-	[ "$(log_bytes)" -gt $((start + 4000000)) ] ||
-	    ! kill -0 $pid 2>/dev/null
-}
-wait_for 120 grown || fail "the load wrote nothing in 120 seconds"
-kill -KILL $pid 2>/dev/null || fail "the load ended before it was killed"
-wait $pid 2>/dev/null || true
+kill_a_load "$T/co" "$T/big.csv"
 
 # The next process opens the company without an operator.
 k -d "$T/co" check >"$T/check.txt" ||

@@ -51,3 +51,22 @@ wait_for() {
 		sleep 0.05
 	done
 }
+
+# kill_a_load DIR FILE: starts "kontor load customers FILE" on the company
+# in DIR and kills it with SIGKILL in the middle of its transaction, once
+# its log has grown by 4 MB (polled, so that a slow machine is waited
+# for, not guessed at).
+kill_a_load() {
+	kl_dir=$1
+	kl_start=$(cat "$kl_dir"/log.* 2>/dev/null | wc -c)
+	"$KONTOR" -d "$kl_dir" load customers "$2" >/dev/null 2>&1 &
+	kl_pid=$!
+	kl_grown() {
+		[ "$(cat "$kl_dir"/log.* 2>/dev/null | wc -c)" -gt \
+		    $((kl_start + 4000000)) ] || ! kill -0 $kl_pid 2>/dev/null
+	}
+	wait_for 120 kl_grown || fail "the load wrote nothing in 120 seconds"
+	kill -KILL $kl_pid 2>/dev/null ||
+	    fail "the load ended before it was killed"
+	wait $kl_pid 2>/dev/null || true
+}

@@ -19,19 +19,7 @@ tm_type s BLAUS
 tm_keys s Tab
 tm_wait s "Blauer See Delikatessen"
 
-"$KONTOR" -d "$T/co" load customers "$T/big.csv" >/dev/null 2>&1 &
-pid=$!
-log_bytes() {
-	cat "$T"/co/log.* 2>/dev/null | wc -c
-}
-start=$(log_bytes)
-grown() {
-	[ "$(log_bytes)" -gt $((start + 4000000)) ] ||
-	    ! kill -0 $pid 2>/dev/null
-}
-wait_for 120 grown || fail "the load wrote nothing"
-kill -KILL $pid 2>/dev/null || fail "the load ended before it was killed"
-wait $pid 2>/dev/null || true
+kill_a_load "$T/co" "$T/big.csv"
 k -d "$T/co" check >/dev/null || fail "check after the kill"
 
 # The clerk goes on: to the city, a new value, save.
