@@ -15,7 +15,8 @@
 #
 # LINES defaults to 1000000.  SEED (default 1) picks the data; KONTOR
 # names the program (default ./kontor); KEEP=1 keeps the temporary
-# folder; TMPDIR says where it goes.  A failed load or report is shown
+# folder; TMPDIR says where it goes; RUNS (default 3) is how many
+# times each report and its floor run, of which the median is shown.  A failed load or report is shown
 # with its message and stops that company; the script then exits 1.
 #
 # Wall times come from the nanosecond clock around each command, since
@@ -25,12 +26,13 @@
 
 lines=${1:-1000000}
 seed=${SEED:-1}
+runs=${RUNS:-3}
 bench=$(cd "$(dirname "$0")" && pwd)
 kontor=${KONTOR:-$bench/../kontor}
 rpt=$bench/lines.rpt
 
-case $lines in
-'' | *[!0-9]*)
+case $lines,$runs in
+*[!0-9,]* | ,* | *, | *,0)
 	echo "usage: sh bench/reports.sh [LINES]" >&2
 	exit 2
 	;;
@@ -60,6 +62,12 @@ else
 fi
 results=$work/results
 heap=$work/heap
+
+# A copy of the program, so that a rebuild while the benchmark runs
+# cannot change the program under it half-way.
+built=$(date -u -r "$kontor" '+%Y-%m-%d %H:%M UTC')
+cp "$kontor" "$work/kontor" || exit 1
+kontor=$work/kontor
 failed=0
 
 # The same run time in every page header, so that the pages and the
@@ -101,14 +109,11 @@ clocked()
 	elapsed "$t0" "$t1"
 }
 
-# Runs one report and its floor: report FORMAT OUT [options...].
-# Appends a row to the results; on failure prints kontor's message and
-# returns 1.
-report()
+# One try of a report and its floor: appends to $tries the report's
+# wall ms, user and system seconds and peak RSS MiB, then the ms of
+# `cat OUT >/dev/null` and of `cat OUT >COPY`.
+try()
 {
-	format=$1
-	out=$2
-	shift 2
 	rm -f "$out" "$work/copy"
 	t0=$(now)
 	/usr/bin/time -v -o "$work/time.out" \
@@ -120,19 +125,46 @@ report()
 		echo "reports.sh: $format report of $size lines failed" \
 		    "(exit $rc): $kontor -d $dir report $rpt -o $out $*" >&2
 		cat "$work/report.err" >&2
-		echo "| $size | $format | FAILED |" >>"$results"
 		return 1
 	fi
 	ms=$(elapsed "$t0" "$t1")
-	bytes=$(wc -c <"$out")
 	read_ms=$(clocked /dev/null cat "$out") || return 1
 	copy_ms=$(clocked "$work/copy" cat "$out") || return 1
 	rm -f "$work/copy"
+	echo "$ms $(measures "$work/time.out") $read_ms $copy_ms" >>"$tries"
+}
 
-	set -- $(measures "$work/time.out")
+# Runs one report $runs times with its floor: report FORMAT OUT
+# [options...].  Appends a row of medians (the largest RSS) to the
+# results; on failure prints kontor's message and returns 1.
+report()
+{
+	format=$1
+	out=$2
+	shift 2
+	tries=$work/tries
+	: >"$tries"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		if ! try "$@"; then
+			echo "| $size | $format | FAILED |" >>"$results"
+			return 1
+		fi
+		i=$((i + 1))
+	done
+	bytes=$(wc -c <"$out")
+
+	for column in 1 2 3 4 5 6; do
+		sort -n -k "$column,$column" "$tries" |
+		    awk -v c="$column" -v n="$runs" '
+		NR == int((n + 1) / 2) { m = $c }
+		{ if ($c > top) top = $c }
+		END { print (c == 4) ? top : m }'
+	done | tr '\n' ' ' >"$work/medians"
+	set -- $(cat "$work/medians")
 	awk -v size="$size" -v format="$format" -v bytes="$bytes" \
-	    -v ms="$ms" -v user="$1" -v sys="$2" -v rss="$3" \
-	    -v rd="$read_ms" -v cp="$copy_ms" '
+	    -v ms="$1" -v user="$2" -v sys="$3" -v rss="$4" \
+	    -v rd="$5" -v cp="$6" '
 	BEGIN {
 		printf "| %9s | %-7s | %9.1f | %8.3f | %6.2f | %5.2f |" \
 		    " %7.3f | %7.3f | %6.0f | %7.1f |\n", size, format,
@@ -218,8 +250,8 @@ printf '%s%s\n' "|----------:|---------|----------:|---------:|" \
     "-------:|------:|--------:|--------:|-------:|--------:|"
 cat "$results"
 echo
-echo "read s: cat OUT >/dev/null; cat s: cat OUT >COPY;" \
-    "ratio: report s / cat s."
+echo "Medians of $runs runs (RSS: the largest).  read s: cat OUT" \
+    ">/dev/null; cat s: cat OUT >COPY; ratio: report s / cat s."
 
 if [ -s "$heap" ]; then
 	echo
@@ -257,6 +289,7 @@ if git -C "$bench/.." rev-parse --short HEAD >/dev/null 2>&1; then
 	changed=
 	git -C "$bench/.." diff --quiet HEAD -- src 2>/dev/null ||
 	    changed=" with uncommitted changes to src/"
-	echo "Source: $(git -C "$bench/.." rev-parse --short HEAD)$changed"
+	echo "Source: $(git -C "$bench/.." rev-parse --short HEAD)$changed;" \
+	    "program built $built"
 fi
 exit $failed

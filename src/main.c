@@ -430,10 +430,11 @@ cmd_report(int argc, char **argv)
 	}
 	if ((o.file != NULL) + (o.queue != NULL) > 1 ||
 	    (o.csv && (o.pdf || o.queue != NULL)) ||
-	    (o.pdf && o.queue != NULL)) {
+	    (o.pdf && (o.queue != NULL || o.encoding != NULL))) {
 		report_free(d);
 		return (fail("give one of -o FILE and --print QUEUE, and not "
-		    "--csv with --pdf or --print"));
+		    "--csv with --pdf or --print, nor --pdf with --print or "
+		    "--encoding (a PDF holds Unicode)"));
 	}
 	o.run_time = run_time();
 

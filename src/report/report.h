@@ -113,6 +113,7 @@ struct report_out {
 	const char	*encoding;	/* NULL: UTF-8 */
 	int		 csv;		/* the rows as CSV instead of pages */
 	int		 pdf;		/* a PDF file instead of text */
+	int		 width;		/* for printing: the report's width */
 	long		 run_time;	/* seconds since 1970, for the header */
 };
 
@@ -125,8 +126,9 @@ int	report_run(struct store *, const struct report_def *,
 	    const struct report_out *, char **cause);
 
 /*
- * Hands a file of finished pages to CUPS: lp -s -d QUEUE -n COPIES -t
- * TITLE -- FILE, run without a shell.  Returns 0, or -1 with *cause.
+ * Hands a file of finished pages to CUPS: lp -s -d QUEUE -n COPIES -o
+ * cpi=N -o lpi=8 -t TITLE -- FILE, run without a shell, with N from the
+ * width.  Returns 0, or -1 with *cause.
  */
 int	report_print_file(const char *path, const struct report_out *,
 	    const char *title, char **cause);

@@ -160,7 +160,7 @@ page_start(const long *pages, long npages, long page)
 /* Prints the pages from page `from` on, through lp. */
 static void
 print_from(FILE *f, const long *starts, long nlines, long first,
-    const char *title)
+    const char *title, int width)
 {
 	struct report_out	 o;
 	char			*queue, *path, *cause, *line = NULL;
@@ -195,6 +195,7 @@ print_from(FILE *f, const long *starts, long nlines, long first,
 	fclose(out);
 	memset(&o, 0, sizeof o);
 	o.queue = queue;
+	o.width = width;
 	if (report_print_file(path, &o, title, &cause) != 0) {
 		ui_error("%s", cause);
 		free(cause);
@@ -212,7 +213,7 @@ print_from(FILE *f, const long *starts, long nlines, long first,
  * Esc leaves.  The pages are read from the file as they are shown.
  */
 static void
-pager(FILE *f, const char *title)
+pager(FILE *f, const char *title, int width)
 {
 	struct ui_key	 k;
 	char		*line = NULL, *found = NULL, *answer;
@@ -280,7 +281,7 @@ pager(FILE *f, const char *title)
 			free(answer);
 		} else if (k.ch == 'p' || k.action == ACT_SAVE)
 			print_from(f, starts, nlines,
-			    page_start(pages, npages, page), title);
+			    page_start(pages, npages, page), title, width);
 		else if (k.ch == '/' || k.ch == 'n') {
 			if (k.ch == '/' || found == NULL) {
 				free(found);
@@ -336,7 +337,7 @@ open_report(const struct entry *e)
 		cause = xasprintf("cannot make a temporary file in %s", tmp);
 	else if (close(fd), report_run(ui.store, d, &o, &cause) == 0 &&
 	    (f = fopen(tmp, "r")) != NULL) {
-		pager(f, d->title);
+		pager(f, d->title, d->width);
 		fclose(f);
 	}
 	if (fd >= 0)

@@ -61,6 +61,7 @@ user=$(id -un)
 home=$(getent passwd "$user" | cut -d: -f6)
 out=$(sed -n 's/^[[:space:]]*Out[[:space:]]\{1,\}//p' \
     /etc/cups/cups-pdf.conf 2>/dev/null | tail -n 1)
+# shellcheck disable=SC2016 # cups-pdf expands ${USER}, not the shell.
 [ -n "$out" ] || out='/var/spool/cups-pdf/${USER}'
 out=$(printf '%s\n' "$out" | sed -e "s|\${HOME}|$home|g" \
     -e "s|\${USER}|$user|g")

@@ -16,8 +16,10 @@ chmod +x "$T/bin/lp"
 
 PATH="$T/bin:$PATH" k -d "$T/co" report customers --print office ||
     fail "report --print"
-printf '%s\n' -s -d office -n 1 -t "Customer list" -- >"$T/want"
-head -n 8 "$T/lp-args" | cmp - "$T/want" || fail "lp args: $(cat "$T/lp-args")"
+# 132 columns: 17 characters to the inch, 8 lines, one page a sheet.
+printf '%s\n' -s -d office -n 1 -o cpi=17 -o lpi=8 -t "Customer list" -- \
+    >"$T/want"
+head -n 12 "$T/lp-args" | cmp - "$T/want" || fail "lp args: $(cat "$T/lp-args")"
 # 91 customers on 132-column pages of 66 lines: 2 pages, 1 form feed.
 [ "$(tr -cd '\f' <"$T/printed" | wc -c)" = 1 ] || fail "not 2 pages"
 grep -q "Page 2 of 2$" "$T/printed" || fail "no page 2 of 2"
