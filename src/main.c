@@ -428,6 +428,10 @@ cmd_report(int argc, char **argv)
 			return (1);
 		}
 	}
+	if (o.copies > 0 && o.queue == NULL) {
+		report_free(d);
+		return (fail("--copies goes with --print QUEUE"));
+	}
 	if ((o.file != NULL) + (o.queue != NULL) > 1 ||
 	    (o.csv && (o.pdf || o.queue != NULL)) ||
 	    (o.pdf && (o.queue != NULL || o.encoding != NULL))) {

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "fixed.h"
+#include "ledger.h"
 #include "rules.h"
 #include "tables.h"
 
@@ -218,5 +219,6 @@ check_company(struct store *s, void (*report)(void *, const char *),
 	for (i = 0; i < store_ntables(s); i++)
 		check_table(s, &c, store_table_at(s, i));
 	check_stock(s, &c);
+	c.problems += ledger_check_balances(s, report, arg);
 	return (c.problems);
 }

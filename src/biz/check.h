@@ -11,8 +11,9 @@
  * sound, the company's own invariants: every code refers to a record
  * that exists (an order line's
  * order and item, an order's customer, ...), every order line's amount
- * follows from its quantity, price and discount, and stock on hand per
- * item and warehouse equals the sum of its stock moves.  Each problem
+ * follows from its quantity, price and discount, stock on hand per item
+ * and warehouse equals the sum of its stock moves, and every account's
+ * balance per month equals the sum of its postings.  Each problem
  * goes to report(arg, message).  Returns the number of problems.
  */
 long	check_company(struct store *, void (*report)(void *, const char *),

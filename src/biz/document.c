@@ -9,6 +9,7 @@
 
 #include "document.h"
 #include "fixed.h"
+#include "ledger.h"
 #include "rules.h"
 
 static int
@@ -186,63 +187,6 @@ describe(const struct record *r)
 	return (buf_take(&b));
 }
 
-/*
- * A journal entry balances: its debits equal its credits, and it moves
- * some amount.  Posted entries are never changed (a correction is a
- * reversing entry), and a blocked account takes no postings.
- */
-static int
-check_journal(struct store *s, DB_TXN *txn, const struct doc *d,
-    char **cause)
-{
-	const struct doc_grid	*g = &d->grids[0];
-	struct store_table	*acc = store_table(s, "accounts");
-	struct record		*a = record_new(acc->def);
-	struct buf		 key = BUF_INIT;
-	char			 dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
-	int64_t			 debit = 0, credit = 0;
-	int			 i, ret = 0;
-	int			 fd = schema_field_index(g->table, "debit");
-	int			 fc = schema_field_index(g->table, "credit");
-	int			 fa = schema_field_index(g->table, "account");
-
-	if (d->stamp >= 0)
-		return (doc_error(cause, "journal entry %lld is posted and "
-		    "cannot be changed; post a reversing entry instead",
-		    (long long)record_num(d->master, 0)));
-	for (i = 0; i < g->nrows && ret == 0; i++) {
-		const struct record *r = g->rows[i];
-
-		if (fixed_add(debit, record_num(r, fd), &debit) != 0 ||
-		    fixed_add(credit, record_num(r, fc), &credit) != 0)
-			return (doc_error(cause, "the entry's amounts are "
-			    "too large"));
-		if (record_num(r, fd) != 0 && record_num(r, fc) != 0)
-			ret = doc_error(cause, "line %d has both a debit and "
-			    "a credit", i + 1);
-
-		record_set_text(a, 0, record_text(r, fa));
-		buf_clear(&key);
-		record_primary_key(a, &key);
-		if (ret == 0 && store_get(acc, txn, &key, a, 0) == 0 &&
-		    record_num(a, schema_field_index(acc->def,
-		    "blocked")) != 0)
-			ret = doc_error(cause, "account %s is blocked and "
-			    "takes no postings", record_text(r, fa));
-	}
-	record_free(a);
-	buf_free(&key);
-	if (ret != 0)
-		return (ret);
-	if (debit != credit)
-		return (doc_error(cause, "the entry does not balance: debits "
-		    "%s, credits %s", fixed_format(debit, 2, true, dr),
-		    fixed_format(credit, 2, true, cr)));
-	if (debit == 0)
-		return (doc_error(cause, "the entry moves no amount"));
-	return (0);
-}
-
 /* Deletes the stored rows of grid g under the master. */
 static int
 delete_rows(struct store *s, DB_TXN *txn, struct doc *d, int g)
@@ -350,9 +294,17 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 
 	if (d->stamp >= 0 && (ret = check_stamp(s, txn, d, cause)) != 0)
 		return (ret);
-	if (strcmp(t->name, "journals") == 0 &&
-	    (ret = check_journal(s, txn, d, cause)) != 0)
-		return (ret);
+	if (strcmp(t->name, "journals") == 0) {
+		if (d->stamp >= 0)
+			return (doc_error(cause, "journal entry %lld is posted "
+			    "and cannot be changed; post a reversing entry "
+			    "instead", (long long)record_num(d->master, 0)));
+		if ((ret = ledger_check(s, txn, d->master, d->grids[0].rows,
+		    d->grids[0].nrows, cause)) != 0)
+			return (ret);
+		record_set_text(d->master, schema_field_index(t,
+		    "posted_by"), c->user);
+	}
 	if (strcmp(t->name, "orders") == 0 && d->ngrids > 0 &&
 	    d->grids[0].nrows == 0)
 		return (doc_error(cause, "an order needs at least one line"));
@@ -396,6 +348,9 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 				return (ret);
 		}
 	}
+	if (strcmp(t->name, "journals") == 0)
+		return (ledger_apply(s, txn, d->master, d->grids[0].rows,
+		    d->grids[0].nrows, cause));
 	return (0);
 }
 

@@ -220,10 +220,14 @@ static const struct field_def journals_fields[] = {
 	{ 2, "date", FT_DATE, 0, F_REQUIRED, NULL, "Date" },
 	{ 3, "reference", FT_TEXT, 0, 0, NULL, "Reference" },
 	{ 4, "description", FT_TEXT, 0, 0, NULL, "Description" },
+	{ 5, "kind", FT_CODE, 0, 0, NULL, "Kind" },
+	{ 6, "reverses", FT_INT, 0, 0, "journals", "Reverses" },
+	{ 7, "posted_by", FT_TEXT, 0, 0, NULL, "Posted by" },
 	STAMP,
 };
 static const struct index_def journals_indexes[] = {
 	{ "by-date", { "date", NULL }, 0 },
+	{ "by-reverses", { "reverses", NULL }, 0 },
 };
 
 static const struct field_def journal_lines_fields[] = {
@@ -237,6 +241,25 @@ static const struct field_def journal_lines_fields[] = {
 };
 static const struct index_def journal_lines_indexes[] = {
 	{ "by-account", { "account", NULL }, 0 },
+};
+
+/*
+ * Debits and credits per account and month, kept by the ledger in the
+ * same transaction as each posting (biz/ledger.c): a trial balance reads
+ * these, never the postings.  period is YYYYMM.
+ */
+static const struct field_def balances_fields[] = {
+	{ 1, "account", FT_CODE, 0, CODE, "accounts", "Account" },
+	{ 2, "period", FT_INT, 0, KEY, NULL, "Period" },
+	{ 3, "debit", FT_MONEY, M, 0, NULL, "Debits" },
+	{ 4, "credit", FT_MONEY, M, 0, NULL, "Credits" },
+};
+
+/* Months of the ledger that are closed to postings.  period is YYYYMM. */
+static const struct field_def periods_fields[] = {
+	{ 1, "period", FT_INT, 0, KEY, NULL, "Period" },
+	{ 2, "closed", FT_INT, 0, 0, NULL, "Closed" },
+	{ 3, "closed_by", FT_TEXT, 0, 0, NULL, "Closed by" },
 };
 
 /* The chart of accounts; parent is found from the code (biz/rules.c). */
@@ -278,6 +301,8 @@ const struct table_def biz_tables[] = {
 	TABLE(accounts, "account", accounts_indexes),
 	TABLE(journals, "journal entry", journals_indexes),
 	TABLE(journal_lines, "journal line", journal_lines_indexes),
+	TABLE0(balances, "balance"),
+	TABLE0(periods, "period"),
 };
 const int biz_ntables = N(biz_tables);
 

@@ -100,6 +100,11 @@ page_line(struct page *p, const char *line)
 {
 	struct buf	b = BUF_INIT;
 
+	/* A blank line at the top of a page separates nothing. */
+	if (*line == '\0' && (p->pageno == 0 || p->break_next ||
+	    p->lineno == HEADER_LINES || p->lineno >= body_lines(p)))
+		return;
+
 	if (p->pageno == 0 || p->lineno >= body_lines(p) || p->break_next) {
 		if (p->pageno > 0) {
 			page_footer(p);
@@ -121,6 +126,13 @@ page_break(struct page *p)
 {
 	if (p->pageno > 0 && p->lineno > HEADER_LINES)
 		p->break_next = 1;
+}
+
+void
+page_need(struct page *p, int n)
+{
+	if (p->pageno > 0 && p->lineno + n > body_lines(p))
+		page_break(p);
 }
 
 void

@@ -140,7 +140,7 @@ int	report_print_file(const char *path, const struct report_out *,
  * page, the footer at the foot of each page, and a form feed between
  * pages.  The first header line carries "Page N of M"; while the report is
  * made M is not yet known, so with pages = 0 that line is written as a
- * marker, PAGE_MARK and the page number, that page_finish_line turns
+ * marker, PAGE_MARK and the page number, that page_title_line makes
  * into the real line once the count is known.
  */
 struct page {
@@ -165,6 +165,8 @@ struct page {
 void	page_line(struct page *, const char *line);
 /* Ends the current page: the next line starts a new one. */
 void	page_break(struct page *);
+/* Starts a new page unless n more lines fit on this one. */
+void	page_need(struct page *, int n);
 /* Writes the footer of the last page, if there is a footer. */
 void	page_end(struct page *);
 /* Lines on a page before the body: header lines and headings. */

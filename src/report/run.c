@@ -206,8 +206,10 @@ column_text(struct run_column *col, const struct record *r, int plain,
 		format_number(col, col->value, plain, b);
 		return;
 	case COL_FIELD:
-		if (field_is_number(col->f) && col->f->type != FT_INT &&
-		    !record_is_empty(r, col->i))
+		/* A figure shows 0.00, not a blank; a date or number of 0 is
+		 * one that was not given. */
+		if (col->f->type == FT_MONEY || col->f->type == FT_QTY ||
+		    col->f->type == FT_RATE)
 			format_number(col, record_num(r, col->i), plain, b);
 		else
 			record_format(r, col->i, b);
@@ -233,6 +235,21 @@ column_text(struct run_column *col, const struct record *r, int plain,
 	record_format(col->cached, col->ti, b);
 }
 
+/*
+ * A stored text may hold a line break or a tab (an address); on a page
+ * each becomes a blank, so that a value never breaks a line, ejects a
+ * page or passes for a page marker.
+ */
+static void
+flatten(struct buf *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->len; i++)
+		if ((unsigned char)b->data[i] < 0x20 || b->data[i] == 0x7f)
+			b->data[i] = ' ';
+}
+
 /* One CSV row of the report's columns. */
 static void
 csv_row(struct run_ctx *c, const struct record *r, int headings)
@@ -240,13 +257,22 @@ csv_row(struct run_ctx *c, const struct record *r, int headings)
 	struct buf	line = BUF_INIT, val = BUF_INIT;
 	int		k;
 
+	/* Grouped lines carry their group, which CSV has no heading for. */
+	if (c->group >= 0 && !c->d->group_summary) {
+		if (headings)
+			buf_adds(&val, c->d->group_label);
+		else
+			record_format(r, c->group, &val);
+		csv_quote(&line, val.data != NULL ? val.data : "", 1);
+	}
 	for (k = 0; k < c->d->ncolumns; k++) {
 		buf_clear(&val);
 		if (headings)
 			buf_adds(&val, c->d->columns[k].heading);
 		else
 			column_text(&c->cols[k], r, 1, &val);
-		csv_quote(&line, val.data != NULL ? val.data : "", k == 0);
+		csv_quote(&line, val.data != NULL ? val.data : "",
+		    k == 0 && line.len == 0);
 	}
 	buf_adds(&line, "\r\n");
 	fwrite(line.data, 1, line.len, c->f);
@@ -272,6 +298,7 @@ print_row(struct run_ctx *c, const struct record *r)
 		column_text(col, r, 0, &val);
 		if (val.data == NULL)
 			buf_reserve(&val, 0);
+		flatten(&val);
 		if (col->def->flags & RC_SUPPRESS) {
 			if (col->last.data != NULL &&
 			    strcmp(col->last.data, val.data) == 0)
@@ -354,39 +381,6 @@ add_to_group(struct run_ctx *c)
 	return (0);
 }
 
-/* Ends a group: its line (summary) or its subtotal, then the totals. */
-static int
-end_group(struct run_ctx *c)
-{
-	struct buf	label = BUF_INIT;
-	int		k;
-
-	if (c->d->group_summary) {
-		for (k = 0; k < c->d->ncolumns; k++)
-			if (c->cols[k].def->flags & RC_TOTAL)
-				c->cols[k].value = c->cols[k].group;
-		print_row(c, c->first);
-	} else if (c->group >= 0 && !c->o->csv) {
-		buf_adds(&label, "Total ");
-		record_format(c->first, c->group, &label);
-		buf_printf(&label, " (%ld)", c->group_rows);
-		print_total(c, label.data, 0);
-		page_line(&c->page, "");
-	}
-	for (k = 0; k < c->d->ncolumns; k++) {
-		struct run_column *col = &c->cols[k];
-
-		if (fixed_add(col->total, col->group, &col->total) != 0)
-			return (run_error(c, "the total of %s is too large",
-			    col->def->field));
-		col->group = 0;
-	}
-	c->rows += c->d->group_summary ? 1 : c->group_rows;
-	c->group_rows = 0;
-	buf_free(&label);
-	return (0);
-}
-
 /* After a group's code, the name of what it refers to, if anything. */
 static void
 group_name(struct run_ctx *c, const struct record *r, struct buf *out)
@@ -411,6 +405,41 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	buf_free(&key);
 }
 
+/* Ends a group: its line (summary) or its subtotal, then the totals. */
+static int
+end_group(struct run_ctx *c)
+{
+	struct buf	label = BUF_INIT;
+	int		k;
+
+	if (c->d->group_summary) {
+		for (k = 0; k < c->d->ncolumns; k++)
+			if (c->cols[k].def->flags & RC_TOTAL)
+				c->cols[k].value = c->cols[k].group;
+		print_row(c, c->first);
+	} else if (c->group >= 0 && !c->o->csv) {
+		/* The count before the name, which may be clipped. */
+		buf_adds(&label, "Total ");
+		record_format(c->first, c->group, &label);
+		buf_printf(&label, " (%ld)", c->group_rows);
+		group_name(c, c->first, &label);
+		print_total(c, label.data, 0);
+		page_line(&c->page, "");
+	}
+	for (k = 0; k < c->d->ncolumns; k++) {
+		struct run_column *col = &c->cols[k];
+
+		if (fixed_add(col->total, col->group, &col->total) != 0)
+			return (run_error(c, "the total of %s is too large",
+			    col->def->field));
+		col->group = 0;
+	}
+	c->rows += c->d->group_summary ? 1 : c->group_rows;
+	c->group_rows = 0;
+	buf_free(&label);
+	return (0);
+}
+
 static void
 begin_group(struct run_ctx *c, const struct record *r, int first)
 {
@@ -422,9 +451,11 @@ begin_group(struct run_ctx *c, const struct record *r, int first)
 		return;
 	if (c->d->group_page && !first)
 		page_break(&c->page);
+	page_need(&c->page, 2);	/* a heading never ends a page */
 	buf_printf(&head, "%s: ", c->d->group_label);
 	record_format(r, c->group, &head);
 	group_name(c, r, &head);
+	flatten(&head);
 	page_line(&c->page, head.data);
 	for (k = 0; k < c->d->ncolumns; k++)
 		buf_clear(&c->cols[k].last);
@@ -572,7 +603,8 @@ print_end(struct run_ctx *c)
 		print_total(c, label.data, 1);
 	} else if (c->d->total != NULL) {
 		buf_printf(&label, "%s: %ld", c->d->total, c->rows);
-		page_line(&c->page, "");
+		if (c->group < 0 || c->d->group_summary)
+			page_line(&c->page, "");
 		page_line(&c->page, label.data);
 	}
 	if (c->d->note != NULL) {
@@ -725,8 +757,9 @@ copy_pages(struct run_ctx *c, FILE *tmp, FILE *out, char **cause)
 	size_t		 cap = 0, bad;
 	ssize_t		 len;
 	const char	*s;
+	char		*why;
 	uint32_t	 cp;
-	int		 ret = 0, page = 0, lineno = 0, n;
+	int		 ret = 0, page = 0, lineno = 0, n, top = !c->o->csv;
 
 	if (c->o->encoding != NULL &&
 	    (conv = conv_open(c->o->encoding, "UTF-8", cause)) == NULL)
@@ -734,12 +767,14 @@ copy_pages(struct run_ctx *c, FILE *tmp, FILE *out, char **cause)
 	rewind(tmp);
 	while (ret == 0 && (len = getline(&line, &cap, tmp)) > 0) {
 		s = line;
-		if (line[0] == '\f') {
+		if (line[0] == '\f' && !c->o->csv) {
 			fputc('\f', out);
 			s++;
 			len--;
+			top = 1;
 		}
-		if (strncmp(s, PAGE_MARK, strlen(PAGE_MARK)) == 0) {
+		/* A marker is only ever a page's first line. */
+		if (top && strncmp(s, PAGE_MARK, strlen(PAGE_MARK)) == 0) {
 			page = atoi(s + strlen(PAGE_MARK));
 			lineno = 0;
 			page_title_line(&c->page, page, c->page.pageno,
@@ -751,6 +786,7 @@ copy_pages(struct run_ctx *c, FILE *tmp, FILE *out, char **cause)
 			s = title.data;
 			len = (ssize_t)title.len;
 		}
+		top = 0;
 		lineno++;
 		if (conv == NULL) {
 			fwrite(s, 1, (size_t)len, out);
@@ -763,9 +799,15 @@ copy_pages(struct run_ctx *c, FILE *tmp, FILE *out, char **cause)
 			continue;
 		}
 		n = utf8_decode(s + bad, (size_t)len - bad, &cp);
-		*cause = xasprintf("page %d, line %d: \"%.*s\" (U+%04X) "
-		    "cannot be written in %s", page, lineno, n > 0 ? n : 1,
-		    s + bad, n > 0 ? (unsigned)cp : 0xFFFD, c->o->encoding);
+		if (c->o->csv)
+			*cause = xasprintf("line %d: ", lineno);
+		else
+			*cause = xasprintf("page %d, line %d: ", page, lineno);
+		why = *cause;
+		*cause = xasprintf("%s\"%.*s\" (U+%04X) cannot be written in "
+		    "%s", why, n > 0 ? n : 1, s + bad, n > 0 ? (unsigned)cp :
+		    0xFFFD, c->o->encoding);
+		free(why);
 		ret = -1;
 	}
 	free(line);

@@ -48,10 +48,12 @@ SQL
 }
 
 # totals FILE: the same lines read from the report's pages: each
-# "Total CODE (ORDERS) FREIGHT NET" and the "Grand total" line.
+# "Total CODE (ORDERS) NAME FREIGHT NET" and the "Grand total" line.
 totals() {
-	awk '$1 == "Total" && $3 ~ /^\([0-9]+\)$/ && NF == 5 {
-		gsub(/[(),]/, ""); print $2, $3, $4, $5 }
+	awk '$1 == "Total" && $3 ~ /^\([0-9]+\)$/ {
+		n = $3; f = $(NF - 1); t = $NF
+		gsub(/[(),]/, "", n); gsub(/,/, "", f); gsub(/,/, "", t)
+		print $2, n, f, t }
 	    $1 == "Grand" && $2 == "total" && NF == 5 {
 		gsub(/[(),]/, ""); print "ALL", $3, $4, $5 }' "$1"
 }
@@ -96,11 +98,12 @@ CREATE TEMP VIEW net AS
     + 5000) / 10000) AS net
   FROM lines GROUP BY orderID;
 SELECT COUNT(*) FROM report;
-SELECT r."Order", r."Freight", o.freight, r."Net", n.net
+SELECT r."Order", r."Freight", o.freight, r."Net", n.net, r."Customer"
   FROM report r
   LEFT JOIN orders o ON o.orderID = r."Order"
   LEFT JOIN net n ON n.orderID = r."Order"
   WHERE o.orderID IS NULL
+    OR r."Customer" != o.customerID
     OR CAST(replace(r."Freight", '.', '') AS INTEGER) !=
       CAST(round(CAST(o.freight AS REAL) * 100) AS INTEGER)
     OR CAST(replace(r."Net", '.', '') AS INTEGER) != n.net;

@@ -1,0 +1,602 @@
+/*
+ * ledger.c: the general ledger's rules (see ledger.h): postings checked
+ * and applied to the balance table, reversals, period and year closes,
+ * and the recomputation of balances for kontor check.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixed.h"
+#include "ledger.h"
+#include "rules.h"
+#include "tables.h"
+
+/* The accounts the year-end close carries into (the Chinese chart's). */
+#define PROFIT_ACCOUNT		"4103"
+#define RETAINED_ACCOUNT	"4104"
+
+static int
+ledger_error(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+ledger_error(char **cause, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return (STORE_EUSER);
+}
+
+static int
+fi(const struct table_def *t, const char *name)
+{
+	int	i = schema_field_index(t, name);
+
+	if (i < 0)
+		fatalx("table %s has no field %s", t->name, name);
+	return (i);
+}
+
+/* Reads the record of table with the one-field key code (text). */
+static int
+get_by_code(struct store *s, DB_TXN *txn, const char *table,
+    const char *code, struct record *r, u_int32_t flags)
+{
+	struct store_table	*t = store_table(s, table);
+	struct buf		 key = BUF_INIT;
+	int			 ret;
+
+	record_clear(r);
+	record_set_text(r, 0, code);
+	record_primary_key(r, &key);
+	ret = store_get(t, txn, &key, r, flags);
+	buf_free(&key);
+	return (ret);
+}
+
+/* Whether some account's code begins with code and is longer. */
+static int
+has_children(struct store *s, DB_TXN *txn, const char *code)
+{
+	struct store_table	*t = store_table(s, "accounts");
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct buf		 key = BUF_INIT;
+	const void		*k;
+	size_t			 klen, len = strlen(code);
+	int			 ret;
+
+	buf_add(&key, code, len);
+	buf_addc(&key, '\0');
+	ret = store_cursor_seek(c, &key, NULL);
+	if (ret == 0)	/* the account itself; the next is its first child */
+		ret = store_cursor_next(c, NULL);
+	if (ret == 0) {
+		k = store_cursor_key(c, &klen);
+		ret = klen > len + 1 && memcmp(k, code, len) == 0 ? 1 : 0;
+	} else if (ret == DB_NOTFOUND)
+		ret = 0;
+	store_cursor_close(c);
+	buf_free(&key);
+	return (ret);
+}
+
+/* Whether month period is closed: 1, 0, or a database error. */
+static int
+period_closed(struct store *s, DB_TXN *txn, int64_t period)
+{
+	struct store_table	*t = store_table(s, "periods");
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret;
+
+	record_set_num(r, 0, period);
+	record_primary_key(r, &key);
+	ret = store_get(t, txn, &key, r, 0);
+	if (ret == 0)
+		ret = record_num(r, fi(t->def, "closed")) != 0;
+	else if (ret == DB_NOTFOUND)
+		ret = 0;
+	buf_free(&key);
+	record_free(r);
+	return (ret);
+}
+
+int
+ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
+    struct record **lines, int n, char **cause)
+{
+	const struct table_def	*lt = biz_table("journal_lines");
+	struct record		*a = record_new(biz_table("accounts"));
+	char			 dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
+	int64_t			 debit = 0, credit = 0, d, c, date;
+	int			 i, ret = 0;
+	int			 fd = fi(lt, "debit"), fc = fi(lt, "credit");
+	int			 fa = fi(lt, "account");
+
+	date = record_num(entry, fi(entry->table, "date"));
+	if ((ret = period_closed(s, txn, date / 100)) != 0) {
+		record_free(a);
+		return (ret < 0 ? ret : ledger_error(cause, "period %04d-%02d "
+		    "is closed; nothing was posted", (int)(date / 10000),
+		    (int)(date / 100 % 100)));
+	}
+	if (n < 2)
+		ret = ledger_error(cause, "an entry needs at least two lines");
+	for (i = 0; i < n && ret == 0; i++) {
+		const char *code = record_text(lines[i], fa);
+
+		d = record_num(lines[i], fd);
+		c = record_num(lines[i], fc);
+		if (d < 0 || c < 0)
+			ret = ledger_error(cause, "line %d: an amount below "
+			    "zero belongs on the other side", i + 1);
+		else if ((d != 0) == (c != 0))
+			ret = ledger_error(cause, "line %d has %s", i + 1,
+			    d != 0 ? "both a debit and a credit" :
+			    "neither a debit nor a credit");
+		else if (fixed_add(debit, d, &debit) != 0 ||
+		    fixed_add(credit, c, &credit) != 0)
+			ret = ledger_error(cause, "the entry's amounts are "
+			    "too large");
+		else if ((ret = get_by_code(s, txn, "accounts", code, a,
+		    0)) == DB_NOTFOUND)
+			ret = ledger_error(cause, "line %d: account %s does "
+			    "not exist", i + 1, code);
+		else if (ret == 0 && record_num(a, fi(a->table,
+		    "blocked")) != 0)
+			ret = ledger_error(cause, "account %s is blocked and "
+			    "takes no postings", code);
+		else if (ret == 0 && (ret = has_children(s, txn, code)) == 1)
+			ret = ledger_error(cause, "account %s has "
+			    "sub-accounts; post to one of them", code);
+	}
+	record_free(a);
+	if (ret != 0)
+		return (ret);
+	if (debit != credit)
+		return (ledger_error(cause, "the entry does not balance: "
+		    "debits %s, credits %s", fixed_format(debit, 2, true, dr),
+		    fixed_format(credit, 2, true, cr)));
+	return (0);
+}
+
+int
+ledger_apply(struct store *s, DB_TXN *txn, const struct record *entry,
+    struct record **lines, int n, char **cause)
+{
+	struct store_table	*t = store_table(s, "balances");
+	const struct table_def	*lt = biz_table("journal_lines");
+	struct record		*b = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int64_t			 period, sum;
+	int			 i, ret = 0, side, from;
+
+	period = record_num(entry, fi(entry->table, "date")) / 100;
+	for (i = 0; i < n && ret == 0; i++) {
+		record_clear(b);
+		record_set_text(b, 0, record_text(lines[i], fi(lt, "account")));
+		record_set_num(b, 1, period);
+		buf_clear(&key);
+		record_primary_key(b, &key);
+		ret = store_get(t, txn, &key, b, DB_RMW);
+		if (ret == DB_NOTFOUND) {
+			record_set_text(b, 0, record_text(lines[i],
+			    fi(lt, "account")));
+			record_set_num(b, 1, period);
+			ret = 0;
+		}
+		if (ret != 0)
+			break;
+		for (side = 0; side < 2; side++) {
+			from = fi(lt, side == 0 ? "debit" : "credit");
+			if (fixed_add(record_num(b, 2 + side),
+			    record_num(lines[i], from), &sum) != 0)
+				ret = ledger_error(cause, "the balance of "
+				    "account %s is too large", record_text(b, 0));
+			else
+				record_set_num(b, 2 + side, sum);
+		}
+		if (ret == 0)
+			ret = store_put(t, txn, b, 0);
+	}
+	record_free(b);
+	buf_free(&key);
+	return (ret);
+}
+
+int
+ledger_sums(struct store *s, DB_TXN *txn, const char *account,
+    int64_t first, int64_t last, int64_t *debit, int64_t *credit)
+{
+	struct store_table	*t = store_table(s, "balances");
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct record		*b = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	size_t			 len = strlen(account);
+	int64_t			 p;
+	int			 ret;
+
+	*debit = *credit = 0;
+	buf_add(&key, account, len);	/* every account it begins */
+	for (ret = store_cursor_seek(c, &key, b); ret == 0;
+	    ret = store_cursor_next(c, b)) {
+		if (strncmp(record_text(b, 0), account, len) != 0)
+			break;
+		p = record_num(b, 1);
+		if (p < first || p > last)
+			continue;
+		*debit += record_num(b, 2);
+		*credit += record_num(b, 3);
+	}
+	store_cursor_close(c);
+	record_free(b);
+	buf_free(&key);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+/* A new journal-entry document with the entry's own lines grid. */
+static struct doc *
+new_entry(int64_t date, const char *kind, const char *description)
+{
+	const struct table_def	*jt = biz_table("journals");
+	struct doc		*d = doc_new(jt);
+
+	doc_add_grid(d, biz_table("journal_lines"), "journal", 0);
+	record_set_num(d->master, fi(jt, "date"), date);
+	record_set_text(d->master, fi(jt, "kind"), kind);
+	record_set_text(d->master, fi(jt, "description"), description);
+	return (d);
+}
+
+static void
+add_line(struct doc *d, const char *account, int64_t debit,
+    int64_t credit, const char *memo)
+{
+	const struct table_def	*lt = biz_table("journal_lines");
+	struct record		*r = doc_add_row(d, 0);
+
+	record_set_text(r, fi(lt, "account"), account);
+	record_set_num(r, fi(lt, "debit"), debit);
+	record_set_num(r, fi(lt, "credit"), credit);
+	record_set_text(r, fi(lt, "memo"), memo);
+}
+
+int
+ledger_reverse(struct store *s, int64_t number, int64_t date,
+    const char *user, int64_t *reversal, char **cause)
+{
+	const struct table_def	*jt = biz_table("journals");
+	const struct table_def	*lt = biz_table("journal_lines");
+	struct store_table	*st = store_table(s, "journals");
+	struct store_index	*ix = store_index(st, "by-reverses");
+	struct store_cursor	*c;
+	struct doc		*old, *d;
+	struct buf		 key = BUF_INIT;
+	char			*what;
+	int			 i, ret;
+
+	old = doc_new(jt);
+	doc_add_grid(old, lt, "journal", 0);
+	record_set_num(old->master, 0, number);
+	if ((ret = doc_load(s, old, cause)) != 0) {
+		if (ret == DB_NOTFOUND)
+			*cause = xasprintf("there is no journal entry %lld",
+			    (long long)number);
+		doc_free(old);
+		return (-1);
+	}
+
+	/* Reversed once only: the index finds an earlier reversal. */
+	record_set_num(old->master, fi(jt, "reverses"), number);
+	record_key(old->master, (int []){ fi(jt, "reverses") }, 1, 0, &key);
+	c = store_cursor_open(st, ix, NULL);
+	ret = store_cursor_seek(c, &key, NULL);
+	if (ret == 0) {
+		const void *k;
+		size_t klen;
+
+		k = store_cursor_key(c, &klen);
+		ret = klen == key.len && memcmp(k, key.data, klen) == 0;
+	}
+	store_cursor_close(c);
+	buf_free(&key);
+	if (ret == 1) {
+		*cause = xasprintf("journal entry %lld is reversed already",
+		    (long long)number);
+		doc_free(old);
+		return (-1);
+	}
+
+	what = xasprintf("Reversal of entry %lld", (long long)number);
+	d = new_entry(date != 0 ? date : record_num(old->master,
+	    fi(jt, "date")), "reversal", what);
+	free(what);
+	record_set_num(d->master, fi(jt, "reverses"), number);
+	record_set_text(d->master, fi(jt, "reference"),
+	    record_text(old->master, fi(jt, "reference")));
+	for (i = 0; i < old->grids[0].nrows; i++) {
+		struct record *r = old->grids[0].rows[i];
+
+		add_line(d, record_text(r, fi(lt, "account")),
+		    record_num(r, fi(lt, "credit")),
+		    record_num(r, fi(lt, "debit")),
+		    record_text(r, fi(lt, "memo")));
+	}
+	ret = doc_save(s, d, user, cause);
+	if (ret == 0)
+		*reversal = record_num(d->master, 0);
+	doc_free(d);
+	doc_free(old);
+	return (ret);
+}
+
+struct close_ctx {
+	int64_t		 period;
+	const char	*user;
+};
+
+static int
+close_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
+{
+	struct close_ctx	*cc = arg;
+	struct store_table	*t = store_table(s, "periods");
+	struct record		*r = record_new(t->def);
+	int			 ret;
+
+	(void)cause;
+	record_set_num(r, 0, cc->period);
+	record_set_num(r, fi(t->def, "closed"), 1);
+	record_set_text(r, fi(t->def, "closed_by"), cc->user);
+	ret = store_put(t, txn, r, 0);
+	record_free(r);
+	return (ret);
+}
+
+int
+ledger_close_period(struct store *s, int64_t period, const char *user,
+    char **cause)
+{
+	struct close_ctx	cc = { period, user };
+
+	if (period % 100 < 1 || period % 100 > 12 || period < 100001) {
+		*cause = xasprintf("%lld is not a month (YYYY-MM)",
+		    (long long)period);
+		return (-1);
+	}
+	return (store_run(s, close_txn, &cc, cause) == 0 ? 0 : -1);
+}
+
+int
+ledger_close_year(struct store *s, int year, const char *user,
+    int64_t *entry, char **cause)
+{
+	const struct table_def	*at = biz_table("accounts");
+	struct store_table	*st = store_table(s, "accounts");
+	struct store_cursor	*c;
+	struct record		*a = record_new(at);
+	struct doc		*d;
+	char			*what;
+	int64_t			 debit, credit, net, profit = 0;
+	int			 ret, m;
+
+	*entry = 0;
+	what = xasprintf("Year-end close %d", year);
+	d = new_entry((int64_t)year * 10000 + 1231, "close", what);
+	free(what);
+
+	/* Each revenue, cost and expense account that has a balance. */
+	c = store_cursor_open(st, NULL, NULL);
+	for (ret = store_cursor_seek(c, NULL, a); ret == 0;
+	    ret = store_cursor_next(c, a)) {
+		const char *type = record_text(a, fi(at, "type"));
+		const char *code = record_text(a, 0);
+
+		if (strcmp(type, "revenue") != 0 && strcmp(type, "cost") !=
+		    0 && strcmp(type, "expense") != 0)
+			continue;
+		if (has_children(s, NULL, code))
+			continue;	/* its sub-accounts are closed */
+		ret = ledger_sums(s, NULL, code, (int64_t)year * 100 + 1,
+		    (int64_t)year * 100 + 12, &debit, &credit);
+		if (ret != 0)
+			break;
+		net = debit - credit;
+		if (net == 0)
+			continue;
+		add_line(d, code, net < 0 ? -net : 0, net > 0 ? net : 0,
+		    "to profit for the year");
+		profit -= net;
+	}
+	store_cursor_close(c);
+	record_free(a);
+	if (ret != 0 && ret != DB_NOTFOUND) {
+		*cause = store_strerror(s, ret);
+		doc_free(d);
+		return (-1);
+	}
+
+	ret = 0;
+	if (d->grids[0].nrows > 0) {
+		/* Profit (or loss) passes through 4103 into 4104. */
+		add_line(d, PROFIT_ACCOUNT, profit < 0 ? -profit : 0,
+		    profit > 0 ? profit : 0, "profit for the year");
+		add_line(d, PROFIT_ACCOUNT, profit > 0 ? profit : 0,
+		    profit < 0 ? -profit : 0, "to retained earnings");
+		add_line(d, RETAINED_ACCOUNT, profit < 0 ? -profit : 0,
+		    profit > 0 ? profit : 0, "profit for the year");
+		if ((ret = doc_save(s, d, user, cause)) == 0)
+			*entry = record_num(d->master, 0);
+	}
+	doc_free(d);
+	for (m = 1; ret == 0 && m <= 12; m++)
+		ret = ledger_close_period(s, (int64_t)year * 100 + m, user,
+		    cause);
+	return (ret);
+}
+
+/* One account's recomputed sums per month, while its lines are read. */
+struct month_sum {
+	int64_t	period;
+	int64_t	debit;
+	int64_t	credit;
+};
+
+static void
+balance_problem(const char *account, int64_t period,
+    void (*report)(void *, const char *), void *arg, long *problems)
+{
+	char	*line;
+
+	line = xasprintf("balance of account %s in %04lld-%02lld does not "
+	    "agree with its postings", account, (long long)(period / 100),
+	    (long long)(period % 100));
+	report(arg, line);
+	free(line);
+	(*problems)++;
+}
+
+/*
+ * Compares an account's stored balances with the sums of its lines: every
+ * month in m must be stored with the same figures, and every stored
+ * month with figures must be in m.
+ */
+static void
+compare_account(struct store *s, const char *account, struct month_sum *m,
+    int nm, void (*report)(void *, const char *), void *arg, long *problems)
+{
+	struct store_table	*t = store_table(s, "balances");
+	struct store_cursor	*c = store_cursor_open(t, NULL, NULL);
+	struct record		*b = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			*seen = xcalloc((size_t)nm + 1, sizeof *seen);
+	int			 i, ret;
+
+	buf_adds(&key, account);
+	buf_addc(&key, '\0');
+	for (ret = store_cursor_seek(c, &key, b); ret == 0 &&
+	    strcmp(record_text(b, 0), account) == 0;
+	    ret = store_cursor_next(c, b)) {
+		for (i = 0; i < nm && m[i].period != record_num(b, 1); i++)
+			;
+		if (i < nm)
+			seen[i] = 1;
+		if (i < nm ? record_num(b, 2) != m[i].debit ||
+		    record_num(b, 3) != m[i].credit :
+		    record_num(b, 2) != 0 || record_num(b, 3) != 0)
+			balance_problem(account, record_num(b, 1), report,
+			    arg, problems);
+	}
+	for (i = 0; i < nm; i++)
+		if (!seen[i])
+			balance_problem(account, m[i].period, report, arg,
+			    problems);
+	store_cursor_close(c);
+	record_free(b);
+	buf_free(&key);
+	free(seen);
+}
+
+/* The month of journal entry number, or 0 if there is none. */
+static int64_t
+entry_month(struct store_table *jt, struct record *e, int64_t number)
+{
+	struct buf	key = BUF_INIT;
+	int64_t		period = 0;
+
+	record_clear(e);
+	record_set_num(e, 0, number);
+	record_primary_key(e, &key);
+	if (store_get(jt, NULL, &key, e, 0) == 0)
+		period = record_num(e, fi(jt->def, "date")) / 100;
+	buf_free(&key);
+	return (period);
+}
+
+long
+ledger_check_balances(struct store *s,
+    void (*report)(void *, const char *), void *arg)
+{
+	struct store_table	*lt = store_table(s, "journal_lines");
+	struct store_table	*jt = store_table(s, "journals");
+	struct store_table	*bt = store_table(s, "balances");
+	struct store_index	*ix = store_index(lt, "by-account");
+	struct store_cursor	*c;
+	struct record		*r = record_new(lt->def);
+	struct record		*e = record_new(jt->def);
+	struct record		*b = record_new(bt->def);
+	struct month_sum	*m = NULL;
+	struct buf		 key = BUF_INIT;
+	char			*account = NULL;
+	long			 problems = 0;
+	int			 nm = 0, i, ret, fa = fi(lt->def, "account");
+	int64_t			 period;
+
+	/* The lines in account order: each account's months summed. */
+	c = store_cursor_open(lt, ix, NULL);
+	for (ret = store_cursor_seek(c, NULL, r); ;
+	    ret = store_cursor_next(c, r)) {
+		if (ret != 0 || account == NULL ||
+		    strcmp(account, record_text(r, fa)) != 0) {
+			if (account != NULL)
+				compare_account(s, account, m, nm, report,
+				    arg, &problems);
+			free(account);
+			account = NULL;
+			nm = 0;
+			if (ret != 0)
+				break;
+			account = xstrdup(record_text(r, fa));
+		}
+		period = entry_month(jt, e, record_num(r, 0));
+		for (i = 0; i < nm && m[i].period != period; i++)
+			;
+		if (i == nm) {
+			m = xreallocarray(m, (size_t)nm + 1, sizeof *m);
+			m[nm].period = period;
+			m[nm].debit = m[nm].credit = 0;
+			nm++;
+		}
+		m[i].debit += record_num(r, fi(lt->def, "debit"));
+		m[i].credit += record_num(r, fi(lt->def, "credit"));
+	}
+	store_cursor_close(c);
+
+	/* A balance with figures on an account that has no lines at all. */
+	c = store_cursor_open(bt, NULL, NULL);
+	for (ret = store_cursor_seek(c, NULL, b); ret == 0;
+	    ret = store_cursor_next(c, b)) {
+		struct store_cursor *lc;
+		const void *k;
+		size_t klen;
+
+		if (record_num(b, 2) == 0 && record_num(b, 3) == 0)
+			continue;
+		buf_clear(&key);
+		buf_adds(&key, record_text(b, 0));
+		buf_addc(&key, '\0');
+		lc = store_cursor_open(lt, ix, NULL);
+		ret = store_cursor_seek(lc, &key, NULL);
+		if (ret == 0) {
+			k = store_cursor_key(lc, &klen);
+			ret = klen >= key.len && memcmp(k, key.data,
+			    key.len) == 0 ? 0 : DB_NOTFOUND;
+		}
+		store_cursor_close(lc);
+		if (ret == DB_NOTFOUND)
+			balance_problem(record_text(b, 0), record_num(b, 1),
+			    report, arg, &problems);
+		ret = 0;
+	}
+	store_cursor_close(c);
+	free(m);
+	free(account);
+	record_free(r);
+	record_free(e);
+	record_free(b);
+	buf_free(&key);
+	return (problems);
+}

@@ -1,0 +1,70 @@
+/*
+ * ledger.h: the general ledger's rules: what a posting must be, the
+ * balances kept as entries are posted, reversals, and the closing of
+ * periods and years.
+ *
+ * Every journal entry, from a screen, a batch command or a later order
+ * flow, is posted through doc_save (biz/document.h), which calls
+ * ledger_check before it stores anything and ledger_apply in the same
+ * transaction after: so an entry and the balances it changes are stored
+ * together or not at all.  Posted entries are never changed or deleted.
+ */
+#ifndef KONTOR_LEDGER_H
+#define KONTOR_LEDGER_H
+
+#include "document.h"
+#include "store.h"
+
+/*
+ * Checks an entry and its lines: at least two lines, each on an account
+ * that exists, is not blocked and has no sub-accounts, with either a
+ * debit or a credit and neither below zero; debits equal credits; its
+ * date in a period that is not closed.  Returns 0, STORE_EUSER with
+ * *cause, or a database error.
+ */
+int	ledger_check(struct store *, DB_TXN *, const struct record *entry,
+	    struct record **lines, int n, char **cause);
+
+/* Adds an entry's lines to the balances of their accounts and months. */
+int	ledger_apply(struct store *, DB_TXN *, const struct record *entry,
+	    struct record **lines, int n, char **cause);
+
+/*
+ * Posts the reversal of entry number: the same lines with debit and
+ * credit swapped, dated date (YYYYMMDD; 0 for the entry's own date),
+ * pointing back at it.  An entry is reversed once.  Returns 0 with
+ * *reversal set to the new entry's number, or -1 with *cause.
+ */
+int	ledger_reverse(struct store *, int64_t number, int64_t date,
+	    const char *user, int64_t *reversal, char **cause);
+
+/* Closes month period (YYYYMM) to postings.  Returns 0, or -1. */
+int	ledger_close_period(struct store *, int64_t period, const char *user,
+	    char **cause);
+
+/*
+ * The year-end close: one entry dated the year's last day that brings
+ * every revenue, cost and expense account to zero against profit for
+ * the year (4103), and carries that profit to retained earnings (4104);
+ * then the year's twelve months are closed.  Returns 0 with *entry set
+ * (0 if there was nothing to carry), or -1 with *cause.
+ */
+int	ledger_close_year(struct store *, int year, const char *user,
+	    int64_t *entry, char **cause);
+
+/*
+ * The balance of account (and its sub-accounts) over the months from
+ * first to last (YYYYMM), read from the balance table: *debit and
+ * *credit.  Returns 0 or a database error.
+ */
+int	ledger_sums(struct store *, DB_TXN *, const char *account,
+	    int64_t first, int64_t last, int64_t *debit, int64_t *credit);
+
+/*
+ * kontor check's part: recomputes every balance from the journal lines
+ * and reports each difference.  Returns the number of problems.
+ */
+long	ledger_check_balances(struct store *,
+	    void (*report)(void *, const char *), void *arg);
+
+#endif
