@@ -16,8 +16,9 @@
 # LINES defaults to 1000000.  SEED (default 1) picks the data; KONTOR
 # names the program (default ./kontor); KEEP=1 keeps the temporary
 # folder; TMPDIR says where it goes; RUNS (default 3) is how many
-# times each report and its floor run, of which the median is shown.  A failed load or report is shown
-# with its message and stops that company; the script then exits 1.
+# times each report and its floor run, of which the median is shown.
+# A failed load or report is shown with its message and stops that
+# company; the script then exits 1.
 #
 # Wall times come from the nanosecond clock around each command, since
 # the small runs take less than the 10 ms that GNU time can show; user
@@ -33,7 +34,7 @@ rpt=$bench/lines.rpt
 
 case $lines,$runs in
 *[!0-9,]* | ,* | *, | *,0)
-	echo "usage: sh bench/reports.sh [LINES]" >&2
+	echo "usage: [RUNS=n] sh bench/reports.sh [LINES]" >&2
 	exit 2
 	;;
 esac

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,8 +25,11 @@
 #include "demo.h"
 #include "dump.h"
 #include "load.h"
+#include "ledger.h"
 #include "log.h"
 #include "outfile.h"
+#include "post.h"
+#include "fixed.h"
 #include "report.h"
 #include "store.h"
 #include "tables.h"
@@ -456,6 +460,85 @@ cmd_report(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
+/* The clerk's name, for what the ledger records. */
+static const char *
+user_name(void)
+{
+	struct passwd	*pw = getpwuid(getuid());
+
+	if (getenv("USER") != NULL && *getenv("USER") != '\0')
+		return (getenv("USER"));
+	return (pw != NULL ? pw->pw_name : "operator");
+}
+
+/* kontor ledger post|reverse|close-period|close-year ... */
+static int
+cmd_ledger(int argc, char **argv)
+{
+	struct store	*s;
+	const char	*why;
+	char		*cause = NULL;
+	int64_t		 n, date = 0, made = 0;
+	long		 entries = 0;
+	int		 ret = -1, year, month;
+
+	if (argc < 3)
+		return (fail("usage: kontor ledger post FILE [--encoding E] | "
+		    "reverse ENTRY [--date YYYY-MM-DD] | close-period YYYY-MM "
+		    "| close-year YYYY"));
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	if (strcmp(argv[1], "post") == 0 && (argc == 3 || (argc == 5 &&
+	    strcmp(argv[3], "--encoding") == 0))) {
+		ret = post_file(s, argv[2], argc == 5 ? argv[4] : NULL,
+		    user_name(), &entries, &cause);
+		if (ret == 0)
+			printf("%s: %ld entries posted\n", argv[2], entries);
+	} else if (strcmp(argv[1], "reverse") == 0 && (argc == 3 ||
+	    (argc == 5 && strcmp(argv[3], "--date") == 0))) {
+		if (fixed_parse(argv[2], 0, &n, &why) != 0)
+			cause = xasprintf("entry %s: %s", argv[2], why);
+		else if (argc == 5 && sscanf(argv[4], "%d-%d-%*d", &year,
+		    &month) != 2)
+			cause = xasprintf("--date %s: not a date (YYYY-MM-DD)",
+			    argv[4]);
+		else {
+			if (argc == 5)
+				date = (int64_t)year * 10000 + month * 100 +
+				    atoi(argv[4] + 8);
+			ret = ledger_reverse(s, n, date, user_name(), &made,
+			    &cause);
+			if (ret == 0)
+				printf("entry %lld reverses entry %lld\n",
+				    (long long)made, (long long)n);
+		}
+	} else if (strcmp(argv[1], "close-period") == 0 && argc == 3) {
+		if (sscanf(argv[2], "%d-%d", &year, &month) != 2)
+			cause = xasprintf("%s: expected YYYY-MM", argv[2]);
+		else
+			ret = ledger_close_period(s, (int64_t)year * 100 +
+			    month, user_name(), &cause);
+		if (ret == 0)
+			printf("period %s is closed\n", argv[2]);
+	} else if (strcmp(argv[1], "close-year") == 0 && argc == 3) {
+		year = atoi(argv[2]);
+		ret = ledger_close_year(s, year, user_name(), &made, &cause);
+		if (ret == 0 && made != 0)
+			printf("entry %lld closes %d; its periods are closed\n",
+			    (long long)made, year);
+		else if (ret == 0)
+			printf("%d had nothing to carry; its periods are "
+			    "closed\n", year);
+	} else
+		cause = xasprintf("unknown ledger command %s", argv[1]);
+	if (ret != 0) {
+		fail("%s", cause != NULL ? cause : "failed");
+		free(cause);
+	}
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
 /* The clerk's screens on the company. */
 static int
 run_screens(void)
@@ -505,6 +588,8 @@ static const struct cmd cmds[] = {
 	{ "demo", "demo", cmd_demo },
 	{ "dump", "dump [-o FILE]", cmd_dump },
 	{ "init", "init", cmd_init },
+	{ "ledger", "ledger post FILE | reverse ENTRY [--date D] | "
+	    "close-period YYYY-MM | close-year YYYY", cmd_ledger },
 	{ "load", "load TABLE FILE [--encoding E] [--null TEXT] "
 	    "[--header|--no-header] [--map FIELD=COLUMN]... "
 	    "[--set FIELD=VALUE]...", cmd_load },

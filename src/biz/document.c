@@ -493,6 +493,17 @@ delete_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 }
 
 int
+doc_save_in(struct store *s, DB_TXN *txn, struct doc *d, const char *user,
+    char **cause)
+{
+	struct save_ctx	c = { d, user, 1 };
+
+	if (d->stamp >= 0)
+		fatalx("%s: only new documents", __func__);
+	return (save_txn(s, txn, &c, cause));
+}
+
+int
 doc_delete(struct store *s, struct doc *d, char **cause)
 {
 	return (store_run(s, delete_txn, d, cause) == 0 ? 0 : -1);

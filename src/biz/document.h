@@ -54,6 +54,14 @@ int		 doc_save(struct store *, struct doc *, const char *user,
 		    char **cause);
 
 /*
+ * Saves a new document inside the caller's transaction, for a batch of
+ * documents that stands or falls together.  Returns what save_txn does:
+ * 0, STORE_EUSER with *cause, or a database error for store_run.
+ */
+int		 doc_save_in(struct store *, DB_TXN *, struct doc *,
+		    const char *user, char **cause);
+
+/*
  * Deletes the master and its rows, if its stamp is still the one read and
  * no other record refers to it.  Returns 0, or -1 with *cause.
  */

@@ -254,6 +254,14 @@ load_file(struct store *s, const struct load_opts *o, long *rows,
 		    "load stock_moves instead");
 		return (-1);
 	}
+	if (strcmp(o->table, "journals") == 0 ||
+	    strcmp(o->table, "journal_lines") == 0 ||
+	    strcmp(o->table, "balances") == 0 ||
+	    strcmp(o->table, "periods") == 0) {
+		*cause = xasprintf("%s belong to the ledger: post entries with "
+		    "kontor ledger post FILE", o->table);
+		return (-1);
+	}
 	c.csv = csv_open(o->file, o->encoding, cause);
 	if (c.csv == NULL) {
 		char *why = *cause;

@@ -117,7 +117,26 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 	if (d->source == NULL)
 		return (def_error(c, "source must come before the columns"));
 
-	if (strncmp(expr, "sum(", 4) == 0 && expr[len - 1] == ')') {
+	if (strncmp(expr, "balance(", 8) == 0 && expr[len - 1] == ')') {
+		static const char *which[] = { "opening", "debit", "credit",
+		    "closing" };
+
+		col.kind = COL_BALANCE;
+		col.field = xstrndup(expr + 8, len - 9);
+		for (col.which = 0; col.which < 4; col.which++)
+			if (strcmp(col.field, which[col.which]) == 0)
+				break;
+		if (col.which == 4)
+			return (def_error(c, "%s: expected balance(opening), "
+			    "balance(debit), balance(credit) or "
+			    "balance(closing)", expr));
+		if (strcmp(d->source, "accounts") != 0)
+			return (def_error(c, "%s: balances are columns of a "
+			    "report on accounts", expr));
+		f = schema_field(biz_table("balances"), "debit");
+		col.align = TEXT_RIGHT;
+		col.flags |= RC_TOTAL;
+	} else if (strncmp(expr, "sum(", 4) == 0 && expr[len - 1] == ')') {
 		col.kind = COL_SUM;
 		col.field = xstrndup(expr + 4, len - 5);
 		if (strncmp(col.field, "lines.", 6) == 0) {
@@ -387,6 +406,8 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 		d->note = xstrdup(w[1]);
 	else if (strcmp(w[0], "footer") == 0)
 		d->footer = xstrdup(w[1]);
+	else if (strcmp(w[0], "hide") == 0 && strcmp(w[1], "zero") == 0)
+		d->hide_zero = 1;
 	else if (strcmp(w[0], "lines") == 0) {
 		if (d->source == NULL || (t = biz_table(w[1])) == NULL ||
 		    t->fields[0].ref == NULL ||

@@ -25,7 +25,8 @@ enum column_kind {
 	COL_FIELD,	/* a field of the source record */
 	COL_LOOKUP,	/* a field of the record a source code refers to */
 	COL_SUM,	/* the sum of a number field of the source or lines */
-	COL_EXPR	/* arithmetic over number fields of the source */
+	COL_EXPR,	/* arithmetic over number fields of the source */
+	COL_BALANCE	/* an account's opening, debits, credits, closing */
 };
 
 /* Column options. */
@@ -40,6 +41,7 @@ struct report_column {
 	int		 of_lines;	/* COL_SUM over the lines table */
 	struct expr	*expr;		/* COL_EXPR */
 	int		 decimals;	/* COL_EXPR */
+	int		 which;		/* COL_BALANCE: 0 to 3 */
 	char		*heading;
 	int		 width;		/* display cells */
 	enum text_align	 align;
@@ -75,6 +77,7 @@ struct report_def {
 	char			*group_label;
 	int			 group_summary;	/* one line per group */
 	int			 group_page;	/* a new page per group */
+	int			 hide_zero;	/* leave out all-zero rows */
 	char			*total;		/* label of the grand total */
 	char			*note;		/* printed at the end */
 	char			*footer; /* printed at each page's foot */

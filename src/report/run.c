@@ -22,6 +22,7 @@
 #include "conv.h"
 #include "csv.h"
 #include "fixed.h"
+#include "ledger.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "report.h"
@@ -126,6 +127,51 @@ expr_field(void *arg, const char *name, struct expr_value *out)
 	return (0);
 }
 
+/*
+ * An account's figure for the months the report's from and to
+ * parameters span, read from the ledger's balance table; an account's
+ * figures include its sub-accounts'.
+ */
+static int
+balance_value(struct run_ctx *c, const struct record *r,
+    struct run_column *col)
+{
+	int64_t	first = 0, last = 999912, debit, credit, od, oc;
+	int	k, ret;
+
+	for (k = 0; k < c->d->nparams; k++) {
+		const struct report_param *p = &c->d->params[k];
+
+		if (p->value == NULL || p->type != FT_DATE)
+			continue;
+		if (strcmp(p->name, "from") == 0)
+			first = atoll(p->value) * 100 + atoll(p->value + 5);
+		else if (strcmp(p->name, "to") == 0)
+			last = atoll(p->value) * 100 + atoll(p->value + 5);
+	}
+	ret = ledger_sums(c->s, NULL, record_text(r, 0), first, last, &debit,
+	    &credit);
+	if (ret == 0 && (col->def->which == 0 || col->def->which == 3))
+		ret = ledger_sums(c->s, NULL, record_text(r, 0), 0, first - 1,
+		    &od, &oc);
+	if (ret != 0)
+		return (run_error(c, "%s", db_strerror(ret)));
+	switch (col->def->which) {
+	case 0:
+		col->value = od - oc;
+		break;
+	case 1:
+		col->value = debit;
+		break;
+	case 2:
+		col->value = credit;
+		break;
+	default:
+		col->value = od - oc + debit - credit;
+	}
+	return (0);
+}
+
 /* The figures of one source record: its fields, its lines' sums. */
 static int
 row_values(struct run_ctx *c, const struct record *r)
@@ -159,6 +205,10 @@ row_values(struct run_ctx *c, const struct record *r)
 			    &col->value, &why) != 0)
 				return (run_error(c, "%s: %s",
 				    col->def->field, why));
+			break;
+		case COL_BALANCE:
+			if ((ret = balance_value(c, r, col)) != 0)
+				return (ret);
 			break;
 		case COL_LOOKUP:
 			break;
@@ -203,6 +253,7 @@ column_text(struct run_column *col, const struct record *r, int plain,
 	switch (col->def->kind) {
 	case COL_SUM:
 	case COL_EXPR:
+	case COL_BALANCE:
 		format_number(col, col->value, plain, b);
 		return;
 	case COL_FIELD:
@@ -363,15 +414,23 @@ any_totals(const struct run_ctx *c)
 	return (0);
 }
 
-/* Adds this row's figures to the group's sums. */
+/*
+ * Adds this row's figures to the group's sums.  An account's balance
+ * includes its sub-accounts', so only accounts without a parent count
+ * towards a total of balances.
+ */
 static int
-add_to_group(struct run_ctx *c)
+add_to_group(struct run_ctx *c, const struct record *r)
 {
-	int	k;
+	int	k, sub;
 
+	sub = strcmp(r->table->name, "accounts") == 0 &&
+	    !record_is_empty(r, schema_field_index(r->table, "parent"));
 	for (k = 0; k < c->d->ncolumns; k++) {
 		struct run_column *col = &c->cols[k];
 
+		if (col->def->kind == COL_BALANCE && sub)
+			continue;
 		if ((col->def->flags & RC_TOTAL) &&
 		    fixed_add(col->group, col->value, &col->group) != 0)
 			return (run_error(c, "a total of %s is too large",
@@ -413,10 +472,21 @@ end_group(struct run_ctx *c)
 	int		k;
 
 	if (c->d->group_summary) {
-		for (k = 0; k < c->d->ncolumns; k++)
-			if (c->cols[k].def->flags & RC_TOTAL)
-				c->cols[k].value = c->cols[k].group;
+		/* The group's line shows its sums; the row just read (the
+		 * next group's first) keeps its own figures. */
+		for (k = 0; k < c->d->ncolumns; k++) {
+			int64_t v = c->cols[k].value;
+
+			c->cols[k].value = c->cols[k].group;
+			c->cols[k].group = v;
+		}
 		print_row(c, c->first);
+		for (k = 0; k < c->d->ncolumns; k++) {
+			int64_t v = c->cols[k].value;
+
+			c->cols[k].value = c->cols[k].group;
+			c->cols[k].group = v;
+		}
 	} else if (c->group >= 0 && !c->o->csv) {
 		/* The count before the name, which may be clipped. */
 		buf_adds(&label, "Total ");
@@ -470,6 +540,19 @@ same_group(struct run_ctx *c, const struct record *a,
 		return (record_num(a, c->group) == record_num(b, c->group));
 	return (strcmp(record_text(a, c->group),
 	    record_text(b, c->group)) == 0);
+}
+
+/* Whether every figure of the row just read is zero. */
+static int
+all_zero(const struct run_ctx *c)
+{
+	int	k;
+
+	for (k = 0; k < c->d->ncolumns; k++)
+		if ((c->cols[k].def->flags & RC_TOTAL) &&
+		    c->cols[k].value != 0)
+			return (0);
+	return (1);
 }
 
 /* -1, 0 or 1 as field i of a is below, equal to or above that of b. */
@@ -554,6 +637,10 @@ run_rows(struct run_ctx *c)
 				break;
 			continue;
 		}
+		if ((ret = row_values(c, r)) != 0)
+			break;
+		if (c->d->hide_zero && all_zero(c))
+			continue;
 		if (have && (c->group < 0 || !same_group(c, c->first, r))) {
 			if ((ret = end_group(c)) != 0)
 				break;
@@ -563,8 +650,7 @@ run_rows(struct run_ctx *c)
 			begin_group(c, r, c->rows == 0);
 			have = 1;
 		}
-		if ((ret = row_values(c, r)) != 0 ||
-		    (ret = add_to_group(c)) != 0)
+		if ((ret = add_to_group(c, r)) != 0)
 			break;
 		if (!c->d->group_summary)
 			print_row(c, r);
@@ -661,6 +747,9 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 		if (def->kind == COL_EXPR) {
 			col->f = NULL;
 			col->scale = def->decimals;
+		} else if (def->kind == COL_BALANCE) {
+			col->f = schema_field(biz_table("balances"), "debit");
+			col->scale = col->f->scale;
 		} else {
 			if (def->kind == COL_SUM && def->of_lines)
 				t = c->lines->def;

@@ -1,0 +1,124 @@
+#!/bin/sh
+# The general ledger: entries posted from a file agree, account by
+# account, with what ledger(1) computes from the same entries; balances
+# are kept as entries are posted (kontor check recomputes them); a closed
+# period refuses a late posting; a reversal restores the balances; the
+# year-end close leaves revenue, cost and expense at zero and moves the
+# profit; blocked and parent accounts and unbalanced entries are refused.
+. "$TESTS_LIB"
+command -v ledger >/dev/null || { echo "SKIP: no ledger (apt-get install ledger)"; exit 77; }
+
+demo "$T/co"
+
+# Generated entries: sales, purchases and expenses over a year.
+awk 'BEGIN {
+	srand(7)
+	print "entry,date,reference,description,account,debit,credit,memo"
+	split("1001 1002 1122", cash, " ")
+	split("6001 6051", sales, " ")
+	split("6601 6602 6603 5001", costs, " ")
+	for (i = 1; i <= 300; i++) {
+		m = 1 + i % 12; d = 1 + i % 28
+		date = sprintf("2025-%02d-%02d", m, d)
+		net = int(rand() * 100000) + 1
+		if (i % 3 == 0) {
+			a = costs[1 + i % 4]; b = cash[1 + i % 3]
+			printf "%d,%s,B%d,Bill %d,%s,%d.%02d,,\n", i, date, i, i, \
+			    a, net / 100, net % 100
+			printf "%d,%s,B%d,Bill %d,%s,,%d.%02d,\n", i, date, i, i, \
+			    b, net / 100, net % 100
+		} else {
+			vat = int(net * 13 / 100)
+			printf "%d,%s,S%d,Sale %d,%s,%d.%02d,,\n", i, date, i, i, \
+			    cash[1 + i % 3], (net + vat) / 100, (net + vat) % 100
+			printf "%d,%s,S%d,Sale %d,%s,,%d.%02d,\n", i, date, i, i, \
+			    sales[1 + i % 2], net / 100, net % 100
+			printf "%d,%s,S%d,Sale %d,222102,,%d.%02d,VAT\n", i, date, \
+			    i, i, vat / 100, vat % 100
+		}
+	}
+}' >"$T/entries.csv"
+k -d "$T/co" ledger post "$T/entries.csv" >"$T/out" || fail "post: $(cat "$T/out")"
+grep -q "300 entries posted" "$T/out" || fail "posted: $(cat "$T/out")"
+
+# The oracle: the same entries as a ledger(1) journal, balanced by it.
+to_journal() {
+	awk -F, 'NR > 1 {
+		if ($1 != e) { e = $1; printf "\n%s %s\n", $2, $4 }
+		printf "    %s    %s CNY\n", $5, $6 != "" ? $6 : "-" $7
+	}' "$@"
+}
+oracle() {
+	ledger -f "$1" --flat --no-total \
+	    --balance-format '%(account) %(quantity(scrub(display_amount)))\n' \
+	    bal | awk '{ printf "%s %.2f\n", $1, $2 }' | sort
+}
+# kontor's closing balances of the accounts that take postings (a
+# parent's line, the sum of its sub-accounts, is left out as ledger's
+# --flat leaves it out).
+balances() {
+	k -d "$T/co" report trial-balance --csv "$@" | tr -d '\r' |
+	    awk -F, 'NR > 1 && $7 != "0.00" { code[NR] = $1; bal[NR] = $7 }
+	    END {
+		for (i in code) {
+			leaf = 1
+			for (j in code)
+				if (j != i && index(code[j], code[i]) == 1)
+					leaf = 0
+			if (leaf)
+				print code[i], bal[i]
+		}
+	    }' | sort
+}
+to_journal "$T/entries.csv" >"$T/j.ledger"
+oracle "$T/j.ledger" >"$T/want"
+balances >"$T/got"
+[ "$(wc -l <"$T/want")" -ge 8 ] || fail "ledger gave too few accounts"
+diff "$T/want" "$T/got" || fail "kontor's balances differ from ledger's"
+k -d "$T/co" check >/dev/null || fail "kontor check after posting"
+
+# Refused, and nothing stored: unbalanced, blocked, parent account.
+before=$(count "$T/co" journals)
+printf 'entry,date,account,debit,credit\nx,2025-06-01,1001,10.00,\nx,2025-06-01,6001,,9.99\n' \
+    >"$T/bad.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/bad.csv"
+grep -q "bad.csv:2: the entry does not balance: debits 10.00, credits 9.99" \
+    "$T/err" || fail "unbalanced: $(cat "$T/err")"
+printf 'entry,date,account,debit,credit\nx,2025-06-01,2221,10.00,\nx,2025-06-01,6001,,10.00\n' \
+    >"$T/parent.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/parent.csv"
+grep -q "account 2221 has sub-accounts" "$T/err" || fail "parent: $(cat "$T/err")"
+[ "$(count "$T/co" journals)" = "$before" ] || fail "a refused entry was stored"
+
+# A closed period refuses a posting dated in it.
+k -d "$T/co" ledger close-period 2025-03 >/dev/null || fail "close-period"
+printf 'entry,date,account,debit,credit\nx,2025-03-31,1001,5.00,\nx,2025-03-31,6001,,5.00\n' \
+    >"$T/late.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/late.csv"
+grep -q "period 2025-03 is closed" "$T/err" || fail "late: $(cat "$T/err")"
+
+# A reversal restores the balances as they were before the entry.
+balances >"$T/before"
+printf 'entry,date,account,debit,credit\nx,2025-07-01,1001,123.45,\nx,2025-07-01,6001,,123.45\n' \
+    >"$T/one.csv"
+k -d "$T/co" ledger post "$T/one.csv" >/dev/null || fail "post one"
+n=$(count "$T/co" journals)
+k -d "$T/co" ledger reverse "$n" >/dev/null || fail "reverse $n"
+balances >"$T/after"
+diff "$T/before" "$T/after" || fail "the reversal did not restore the balances"
+expect_fail "$T/err" k -d "$T/co" ledger reverse "$n"
+grep -q "reversed already" "$T/err" || fail "second reversal: $(cat "$T/err")"
+
+# The year-end close: revenue, cost and expense at zero; the profit (as
+# ledger computes it from the same entries) in retained earnings 4104.
+profit=$(ledger -f "$T/j.ledger" --flat --no-total \
+    --balance-format '%(quantity(scrub(display_amount)))\n' bal '^[56]' |
+    awk '{ s += $1 } END { printf "%.2f", s }')
+k -d "$T/co" ledger close-year 2025 >/dev/null || fail "close-year"
+balances >"$T/closed"
+grep -E '^[56][0-9]+ ' "$T/closed" && fail "revenue or expense left after the close"
+grep -q "^4104 $profit$" "$T/closed" ||
+    fail "4104 is not $profit: $(grep '^41' "$T/closed")"
+grep -q "^4103 " "$T/closed" && fail "4103 is not zero after the close"
+k -d "$T/co" check >/dev/null || fail "kontor check after the close"
+echo "PASS: the ledger agrees with ledger(1), closes periods and years"
