@@ -302,8 +302,6 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		if ((ret = ledger_check(s, txn, d->master, d->grids[0].rows,
 		    d->grids[0].nrows, cause)) != 0)
 			return (ret);
-		record_set_text(d->master, schema_field_index(t,
-		    "posted_by"), c->user);
 	}
 	if (strcmp(t->name, "orders") == 0 && d->ngrids > 0 &&
 	    d->grids[0].nrows == 0)
@@ -319,6 +317,9 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		    localtime(&now));
 		by = xasprintf("%s at %s", c->user, when);
 		record_set_text(d->master, who, by);
+		if (strcmp(t->name, "journals") == 0)
+			record_set_text(d->master, schema_field_index(t,
+			    "posted_by"), by);
 		free(by);
 	}
 

@@ -277,7 +277,7 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 	struct doc		*old, *d;
 	struct buf		 key = BUF_INIT;
 	char			*what;
-	int			 i, ret;
+	int			 i, ret, rf;
 
 	old = doc_new(jt);
 	doc_add_grid(old, lt, "journal", 0);
@@ -291,8 +291,9 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 	}
 
 	/* Reversed once only: the index finds an earlier reversal. */
-	record_set_num(old->master, fi(jt, "reverses"), number);
-	record_key(old->master, (int []){ fi(jt, "reverses") }, 1, 0, &key);
+	rf = fi(jt, "reverses");
+	record_set_num(old->master, rf, number);
+	record_key(old->master, &rf, 1, 0, &key);
 	c = store_cursor_open(st, ix, NULL);
 	ret = store_cursor_seek(c, &key, NULL);
 	if (ret == 0) {
