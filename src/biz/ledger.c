@@ -58,30 +58,28 @@ get_by_code(struct store *s, DB_TXN *txn, const char *table,
 	return (ret);
 }
 
-/* Whether some account's code begins with code and is longer. */
+/* Whether some account lies under code (biz_account_under). */
 static int
 has_children(struct store *s, DB_TXN *txn, const char *code)
 {
 	struct store_table	*t = store_table(s, "accounts");
 	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct record		*r = record_new(t->def);
 	struct buf		 key = BUF_INIT;
-	const void		*k;
-	size_t			 klen, len = strlen(code);
-	int			 ret;
+	size_t			 len = strlen(code);
+	int			 ret, found = 0;
 
 	buf_add(&key, code, len);
-	buf_addc(&key, '\0');
-	ret = store_cursor_seek(c, &key, NULL);
-	if (ret == 0)	/* the account itself; the next is its first child */
-		ret = store_cursor_next(c, NULL);
-	if (ret == 0) {
-		k = store_cursor_key(c, &klen);
-		ret = klen > len + 1 && memcmp(k, code, len) == 0 ? 1 : 0;
-	} else if (ret == DB_NOTFOUND)
-		ret = 0;
+	for (ret = store_cursor_seek(c, &key, r); ret == 0 && !found &&
+	    strncmp(record_text(r, 0), code, len) == 0;
+	    ret = store_cursor_next(c, r))
+		found = biz_account_under(code, record_text(r, 0));
 	store_cursor_close(c);
+	record_free(r);
 	buf_free(&key);
-	return (ret);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+	return (found);
 }
 
 /* Whether month period is closed: 1, 0, or a database error. */

@@ -286,6 +286,21 @@ biz_check(struct store *s, DB_TXN *txn, const struct record *r,
 	return (0);
 }
 
+/*
+ * Whether an account code is a parent of another by its shape: a name
+ * ("Assets:Bank") is the parent of the names below it ("Assets:Bank:
+ * Checking") and a number ("2221") of longer numbers ("222101").
+ */
+int
+biz_account_under(const char *parent, const char *code)
+{
+	size_t	len = strlen(parent);
+
+	if (strlen(code) <= len || strncmp(parent, code, len) != 0)
+		return (0);
+	return (strchr(code, ':') == NULL || code[len] == ':');
+}
+
 /* An account's parent: the longest existing code that begins it. */
 static int
 account_parent(struct store *s, DB_TXN *txn, struct record *r)
@@ -294,11 +309,14 @@ account_parent(struct store *s, DB_TXN *txn, struct record *r)
 	struct record		*p = record_new(t->def);
 	struct buf		 key = BUF_INIT;
 	char			*code = xstrdup(record_text(r, 0));
+	const char		*full = record_text(r, 0);
 	size_t			 len;
 	int			 ret = DB_NOTFOUND;
 
 	for (len = strlen(code); len-- > 1; ) {
 		code[len] = '\0';
+		if (!biz_account_under(code, full))
+			continue;
 		record_set_text(p, 0, code);
 		buf_clear(&key);
 		record_primary_key(p, &key);

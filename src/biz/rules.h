@@ -33,6 +33,9 @@ int	biz_insert(struct store *, DB_TXN *, struct record *r, char **cause);
 int	biz_check(struct store *, DB_TXN *, const struct record *r,
 	    char **cause);
 
+/* Whether account code lies under account parent (see rules.c). */
+int	biz_account_under(const char *parent, const char *code);
+
 /* Fields that take one of a few values (an account's type). */
 int	biz_check_choices(const struct record *r, char **cause);
 

@@ -233,7 +233,7 @@ static const struct index_def journals_indexes[] = {
 static const struct field_def journal_lines_fields[] = {
 	{ 1, "journal", FT_INT, 0, KEY, "journals", "Entry" },
 	{ 2, "line", FT_INT, 0, F_KEY | F_SEQ, NULL, "Line" },
-	{ 3, "account", FT_CODE, 0, F_REQUIRED | F_UPPER, "accounts",
+	{ 3, "account", FT_TEXT, 0, F_REQUIRED, "accounts",
 	    "Account" },
 	{ 4, "debit", FT_MONEY, M, 0, NULL, "Debit" },
 	{ 5, "credit", FT_MONEY, M, 0, NULL, "Credit" },
@@ -249,7 +249,7 @@ static const struct index_def journal_lines_indexes[] = {
  * these, never the postings.  period is YYYYMM.
  */
 static const struct field_def balances_fields[] = {
-	{ 1, "account", FT_CODE, 0, CODE, "accounts", "Account" },
+	{ 1, "account", FT_TEXT, 0, KEY, "accounts", "Account" },
 	{ 2, "period", FT_INT, 0, KEY, NULL, "Period" },
 	{ 3, "debit", FT_MONEY, M, 0, NULL, "Debits" },
 	{ 4, "credit", FT_MONEY, M, 0, NULL, "Credits" },
@@ -262,9 +262,13 @@ static const struct field_def periods_fields[] = {
 	{ 3, "closed_by", FT_TEXT, 0, 0, NULL, "Closed by" },
 };
 
-/* The chart of accounts; parent is found from the code (biz/rules.c). */
+/*
+ * The chart of accounts; parent is found from the code (biz/rules.c).
+ * An account's code is text kept as typed: "1001" in the Chinese chart,
+ * or a name such as "Assets:Bank:Checking" from a plain-text journal.
+ */
 static const struct field_def accounts_fields[] = {
-	{ 1, "code", FT_CODE, 0, CODE, NULL, "Account" },
+	{ 1, "code", FT_TEXT, 0, KEY, NULL, "Account" },
 	{ 2, "name_zh", FT_TEXT, 0, 0, NULL, "名称" },
 	{ 3, "name_en", FT_TEXT, 0, 0, NULL, "Name" },
 	{ 4, "type", FT_CODE, 0, F_REQUIRED, NULL, "Type" },
