@@ -202,14 +202,18 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			col.flags |= RC_SUPPRESS;
 		else if (strcmp(w[k], "plain") == 0)
 			col.flags |= RC_PLAIN;
+		else if (strcmp(w[k], "dmy") == 0)
+			col.flags |= RC_DMY;
+		else if (strcmp(w[k], "mdy") == 0)
+			col.flags |= RC_MDY;
 		else if (strncmp(w[k], "decimals=", 9) == 0 &&
 		    col.kind == COL_EXPR) {
 			if (number(c, w[k] + 9, 0, 9, &col.decimals) != 0)
 				return (-1);
 		} else
 			return (def_error(c, "\"%s\": expected left, right, "
-			    "total, suppress, plain%s", w[k], col.kind ==
-			    COL_EXPR ? " or decimals=N" : ""));
+			    "total, suppress, plain, dmy, mdy%s", w[k],
+			    col.kind == COL_EXPR ? " or decimals=N" : ""));
 	}
 	if ((col.flags & RC_TOTAL) && col.kind != COL_SUM &&
 	    col.kind != COL_EXPR && !field_is_number(f))

@@ -33,6 +33,8 @@ enum column_kind {
 #define RC_TOTAL	0x01	/* summed into subtotals and the total */
 #define RC_SUPPRESS	0x02	/* blank when the same as the line above */
 #define RC_PLAIN	0x04	/* numbers without thousands separators */
+#define RC_DMY		0x08	/* dates as DD.MM.YYYY */
+#define RC_MDY		0x10	/* dates as MM/DD/YYYY */
 
 struct report_column {
 	enum column_kind kind;

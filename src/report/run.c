@@ -104,9 +104,17 @@ format_number(const struct run_column *col, int64_t v, int plain,
 	char	tmp[FIXED_BUFSIZE];
 
 	if (col->f != NULL && col->f->type == FT_DATE) {
-		if (v != 0)
-			buf_printf(b, "%04d-%02d-%02d", (int)(v / 10000),
-			    (int)(v / 100 % 100), (int)(v % 100));
+		int y = (int)(v / 10000), m = (int)(v / 100 % 100);
+		int d = (int)(v % 100);
+
+		if (v == 0)
+			return;
+		if (col->def->flags & RC_DMY)
+			buf_printf(b, "%02d.%02d.%04d", d, m, y);
+		else if (col->def->flags & RC_MDY)
+			buf_printf(b, "%02d/%02d/%04d", m, d, y);
+		else
+			buf_printf(b, "%04d-%02d-%02d", y, m, d);
 		return;
 	}
 	buf_adds(b, fixed_format(v, col->scale, !plain &&
@@ -260,7 +268,8 @@ column_text(struct run_column *col, const struct record *r, int plain,
 		/* A figure shows 0.00, not a blank; a date or number of 0 is
 		 * one that was not given. */
 		if (col->f->type == FT_MONEY || col->f->type == FT_QTY ||
-		    col->f->type == FT_RATE)
+		    col->f->type == FT_RATE || (col->f->type == FT_DATE &&
+		    !plain))
 			format_number(col, record_num(r, col->i), plain, b);
 		else
 			record_format(r, col->i, b);

@@ -254,6 +254,9 @@ ui_confirm(const char *question)
 	struct ui_key	k;
 
 	ui_status("%s (y/n)", question);
+	move(LINES - 2, text_width(question) + 6 < COLS ?
+	    text_width(question) + 6 : COLS - 1);
+	refresh();
 	for (;;) {
 		ui_getkey(&k);
 		if (k.ch == 'y' || k.ch == 'Y')

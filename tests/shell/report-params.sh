@@ -99,4 +99,20 @@ refused "$T/width.rpt:3: \"eighty\" is not a number from 20 to 1000" \
     report "$T/width.rpt"
 refused "there is no report \"nosuch\" ($KONTOR_SHARE/reports/nosuch.rpt)" \
     report nosuch
+# Date formats of a column: YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY.
+cat >"$T/dates.rpt" <<'RPT'
+title "Dates"
+source orders
+param from date "From"
+param to date "To"
+range order_date from to
+column number "Order" 6
+column order_date "ISO" 10
+column order_date "DMY" 10 dmy
+column order_date "MDY" 10 mdy
+RPT
+k -d "$T/co" report "$T/dates.rpt" --from 1996-07-04 --to 1996-07-04 \
+    >"$T/dates.txt" || fail "dates report"
+grep -q "^ 10248 1996-07-04 04.07.1996 07/04/1996$" "$T/dates.txt" ||
+    fail "date formats: $(grep 10248 "$T/dates.txt")"
 echo "PASS: report parameters are listed, checked and refused"
