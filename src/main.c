@@ -471,6 +471,24 @@ user_name(void)
 	return (pw != NULL ? pw->pw_name : "operator");
 }
 
+/* Reads YYYY-MM-DD as the stored date fields do: strictly. */
+static int
+parse_date(const char *text, int64_t *out, const char **why)
+{
+	const struct table_def	*t = biz_table("journals");
+	struct record		*r = record_new(t);
+	int			 i = schema_field_index(t, "date"), ret;
+
+	ret = record_parse(r, i, text, why);
+	*out = record_num(r, i);
+	record_free(r);
+	if (ret == 0 && *out == 0) {
+		*why = "not a date (YYYY-MM-DD)";
+		ret = -1;
+	}
+	return (ret);
+}
+
 /* kontor ledger post|reverse|close-period|close-year ... */
 static int
 cmd_ledger(int argc, char **argv)
@@ -493,19 +511,15 @@ cmd_ledger(int argc, char **argv)
 		ret = post_file(s, argv[2], argc == 5 ? argv[4] : NULL,
 		    user_name(), &entries, &cause);
 		if (ret == 0)
-			printf("%s: %ld entries posted\n", argv[2], entries);
+			printf("%s: %ld %s posted\n", argv[2], entries,
+			    entries == 1 ? "entry" : "entries");
 	} else if (strcmp(argv[1], "reverse") == 0 && (argc == 3 ||
 	    (argc == 5 && strcmp(argv[3], "--date") == 0))) {
 		if (fixed_parse(argv[2], 0, &n, &why) != 0)
 			cause = xasprintf("entry %s: %s", argv[2], why);
-		else if (argc == 5 && sscanf(argv[4], "%d-%d-%*d", &year,
-		    &month) != 2)
-			cause = xasprintf("--date %s: not a date (YYYY-MM-DD)",
-			    argv[4]);
+		else if (argc == 5 && parse_date(argv[4], &date, &why) != 0)
+			cause = xasprintf("--date %s: %s", argv[4], why);
 		else {
-			if (argc == 5)
-				date = (int64_t)year * 10000 + month * 100 +
-				    atoi(argv[4] + 8);
 			ret = ledger_reverse(s, n, date, user_name(), &made,
 			    &cause);
 			if (ret == 0)
@@ -513,16 +527,30 @@ cmd_ledger(int argc, char **argv)
 				    (long long)made, (long long)n);
 		}
 	} else if (strcmp(argv[1], "close-period") == 0 && argc == 3) {
-		if (sscanf(argv[2], "%d-%d", &year, &month) != 2)
-			cause = xasprintf("%s: expected YYYY-MM", argv[2]);
-		else
+		char *day = xasprintf("%s-01", argv[2]);
+
+		if (strlen(argv[2]) != 7 || parse_date(day, &date, &why) != 0)
+			cause = xasprintf("%s: expected a month, YYYY-MM",
+			    argv[2]);
+		free(day);
+		year = (int)(date / 10000);
+		month = (int)(date / 100 % 100);
+		if (cause == NULL)
 			ret = ledger_close_period(s, (int64_t)year * 100 +
 			    month, user_name(), &cause);
 		if (ret == 0)
 			printf("period %s is closed\n", argv[2]);
 	} else if (strcmp(argv[1], "close-year") == 0 && argc == 3) {
+		time_t now = time(NULL);
+
 		year = atoi(argv[2]);
-		ret = ledger_close_year(s, year, user_name(), &made, &cause);
+		if (strlen(argv[2]) != 4 || strspn(argv[2], "0123456789") != 4)
+			cause = xasprintf("%s: expected a year, YYYY", argv[2]);
+		else if (year > localtime(&now)->tm_year + 1900)
+			cause = xasprintf("%d has not ended yet", year);
+		else
+			ret = ledger_close_year(s, year, user_name(), &made,
+			    &cause);
 		if (ret == 0 && made != 0)
 			printf("entry %lld closes %d; its periods are closed\n",
 			    (long long)made, year);
@@ -588,8 +616,9 @@ static const struct cmd cmds[] = {
 	{ "demo", "demo", cmd_demo },
 	{ "dump", "dump [-o FILE]", cmd_dump },
 	{ "init", "init", cmd_init },
-	{ "ledger", "ledger post FILE | reverse ENTRY [--date D] | "
-	    "close-period YYYY-MM | close-year YYYY", cmd_ledger },
+	{ "ledger", "ledger post FILE [--encoding E] | reverse ENTRY "
+	    "[--date D] | close-period YYYY-MM | close-year YYYY",
+	    cmd_ledger },
 	{ "load", "load TABLE FILE [--encoding E] [--null TEXT] "
 	    "[--header|--no-header] [--map FIELD=COLUMN]... "
 	    "[--set FIELD=VALUE]...", cmd_load },
@@ -601,15 +630,15 @@ static const struct cmd cmds[] = {
 };
 
 static void
-usage(void)
+usage(FILE *f)
 {
 	size_t	i;
 
-	fprintf(stderr, "usage: kontor [-v] [-d DIR] [COMMAND ...]\n"
+	fprintf(f, "usage: kontor [-v] [-d DIR] [COMMAND ...]\n"
 	    "The company is -d DIR or $KONTOR_HOME.  Without a command,\n"
 	    "kontor opens the clerk's screens.  Commands:\n");
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		fprintf(stderr, "  kontor %s\n", cmds[i].usage);
+		fprintf(f, "  kontor %s\n", cmds[i].usage);
 }
 
 int
@@ -628,7 +657,7 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
-		usage();
+		usage(stdout);
 		return (0);
 	}
 	while ((c = getopt(argc, argv, "+d:v")) != -1) {
@@ -640,7 +669,7 @@ main(int argc, char **argv)
 			log_open("kontor-debug.log");
 			break;
 		default:
-			usage();
+			usage(stderr);
 			return (2);
 		}
 	}
@@ -652,6 +681,6 @@ main(int argc, char **argv)
 		if (strcmp(argv[0], cmds[i].name) == 0)
 			return (cmds[i].run(argc, argv));
 	fail("unknown command \"%s\"", argv[0]);
-	usage();
+	usage(stderr);
 	return (2);
 }

@@ -116,6 +116,10 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 	int			 fa = fi(lt, "account");
 
 	date = record_num(entry, fi(entry->table, "date"));
+	if (date == 0) {
+		record_free(a);
+		return (ledger_error(cause, "an entry needs a date"));
+	}
 	if ((ret = period_closed(s, txn, date / 100)) != 0) {
 		record_free(a);
 		return (ret < 0 ? ret : ledger_error(cause, "period %04d-%02d "
@@ -310,6 +314,20 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 		return (-1);
 	}
 
+	if (date != 0 && date < record_num(old->master, fi(jt, "date"))) {
+		*cause = xasprintf("a reversal cannot be dated before entry "
+		    "%lld itself", (long long)number);
+		doc_free(old);
+		return (-1);
+	}
+	if (strcmp(record_text(old->master, fi(jt, "kind")), "reversal") ==
+	    0) {
+		*cause = xasprintf("entry %lld is itself a reversal; post the "
+		    "entry again instead", (long long)number);
+		doc_free(old);
+		return (-1);
+	}
+
 	what = xasprintf("Reversal of entry %lld", (long long)number);
 	d = new_entry(date != 0 ? date : record_num(old->master,
 	    fi(jt, "date")), "reversal", what);
@@ -361,12 +379,36 @@ ledger_close_period(struct store *s, int64_t period, const char *user,
 {
 	struct close_ctx	cc = { period, user };
 
-	if (period % 100 < 1 || period % 100 > 12 || period < 100001) {
-		*cause = xasprintf("%lld is not a month (YYYY-MM)",
-		    (long long)period);
+	if (period % 100 < 1 || period % 100 > 12 || period < 100001 ||
+	    period > 999912) {
+		*cause = xasprintf("%04lld-%02lld is not a month",
+		    (long long)(period / 100), (long long)(period % 100));
 		return (-1);
 	}
 	return (store_run(s, close_txn, &cc, cause) == 0 ? 0 : -1);
+}
+
+/* 1 if a month after period is closed, 0 if not, or a database error. */
+static int
+later_closed(struct store *s, int64_t period)
+{
+	struct store_table	*t = store_table(s, "periods");
+	struct store_cursor	*c = store_cursor_open(t, NULL, NULL);
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret, found = 0;
+
+	record_set_num(r, 0, period + 1);
+	record_primary_key(r, &key);
+	for (ret = store_cursor_seek(c, &key, r); ret == 0 && !found;
+	    ret = store_cursor_next(c, r))
+		found = record_num(r, fi(t->def, "closed")) != 0;
+	store_cursor_close(c);
+	record_free(r);
+	buf_free(&key);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+	return (found);
 }
 
 int
@@ -383,6 +425,14 @@ ledger_close_year(struct store *s, int year, const char *user,
 	int			 ret, m;
 
 	*entry = 0;
+	if ((ret = later_closed(s, (int64_t)year * 100 + 12)) != 0) {
+		if (ret == 1)
+			*cause = xasprintf("a month after %d is closed already; "
+			    "years are closed in order", year);
+		else
+			*cause = store_strerror(s, ret);
+		return (-1);
+	}
 	what = xasprintf("Year-end close %d", year);
 	d = new_entry((int64_t)year * 10000 + 1231, "close", what);
 	free(what);
@@ -574,6 +624,11 @@ ledger_check_balances(struct store *s,
 
 		if (record_num(b, 2) == 0 && record_num(b, 3) == 0)
 			continue;
+		if (record_num(b, 1) % 100 < 1 || record_num(b, 1) % 100 > 12) {
+			balance_problem(record_text(b, 0), record_num(b, 1),
+			    report, arg, &problems);
+			continue;
+		}
 		buf_clear(&key);
 		buf_adds(&key, record_text(b, 0));
 		buf_addc(&key, '\0');

@@ -264,8 +264,9 @@ biz_check(struct store *s, DB_TXN *txn, const struct record *r,
 	for (i = 0; i < t->nfields; i++) {
 		const struct field_def *f = &t->fields[i];
 
+		/* A number of 0 may be meant; a date of 0 was not given. */
 		if ((f->flags & F_REQUIRED) && record_is_empty(r, i) &&
-		    !field_is_number(f))
+		    (!field_is_number(f) || f->type == FT_DATE))
 			return (user_error(cause, "%s: %s is required",
 			    t->label, f->name));
 		if (f->ref == NULL || record_is_empty(r, i))

@@ -85,7 +85,7 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	struct doc		*d = NULL;
 	struct record		*l;
 	const char		*why;
-	char			*label = NULL;
+	char			*label = NULL, *first_date = NULL;
 	long			 first = 0;
 	int			 more, ret = 0, k, header = 1;
 
@@ -102,11 +102,30 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 					    post_names[k]) == 0)
 						c->col[k] = j;
 			}
-			if (c->col[PC_ENTRY] < 0 || c->col[PC_DATE] < 0 ||
-			    c->col[PC_ACCOUNT] < 0)
+			for (k = 0; ret == 0 && k < row.nfields; k++) {
+				int j;
+
+				for (j = 0; j < PC_N; j++)
+					if (strcmp(row.fields[k],
+					    post_names[j]) == 0)
+						break;
+				if (j == PC_N) {
+					char *what = xasprintf("column \"%s\" is "
+					    "none of entry, date, reference, "
+					    "description, account, debit, "
+					    "credit, memo", row.fields[k]);
+
+					ret = post_error(c, row.line, cause,
+					    what);
+					free(what);
+				}
+			}
+			if (ret == 0 && (c->col[PC_ENTRY] < 0 ||
+			    c->col[PC_DATE] < 0 || c->col[PC_ACCOUNT] < 0 ||
+			    (c->col[PC_DEBIT] < 0 && c->col[PC_CREDIT] < 0)))
 				ret = post_error(c, row.line, cause, "the "
-				    "header needs the columns entry, date and "
-				    "account");
+				    "header needs the columns entry, date, "
+				    "account and debit or credit");
 			header = 0;
 			continue;
 		}
@@ -122,6 +141,8 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 			doc_free(d);
 			free(label);
 			label = xstrdup(cell(c, &row, PC_ENTRY));
+			free(first_date);
+			first_date = xstrdup(cell(c, &row, PC_DATE));
 			first = row.line;
 			d = doc_new(jt);
 			doc_add_grid(d, lt, "journal", 0);
@@ -133,6 +154,13 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 				ret = post_error(c, row.line, cause, why);
 				break;
 			}
+		}
+		if (*cell(c, &row, PC_DATE) != '\0' && strcmp(cell(c, &row,
+		    PC_DATE), first_date) != 0) {
+			ret = post_error(c, row.line, cause, "a line of an "
+			    "entry with another date; give each entry its own "
+			    "label");
+			break;
 		}
 		l = doc_add_row(d, 0);
 		if (set(l, "account", cell(c, &row, PC_ACCOUNT), &why) != 0 ||
@@ -148,6 +176,7 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		ret = post_entry(s, txn, c, d, first, cause);
 	doc_free(d);
 	free(label);
+	free(first_date);
 	return (ret);
 }
 

@@ -35,9 +35,7 @@
 extern char **environ;
 
 #define PDF_FONT	"WenQuanYi Zen Hei Mono"
-#define PDF_CELL_EM	0.5	/* a cell's width, in ems of PDF_FONT */
-#define PDF_LINE_EM	1.28	/* a line's height, with a little to spare */
-#define PDF_MAX_PT	12.0	/* no larger, however short the report */
+#define PDF_MAX_TENTHS	120	/* 12 points, however short the report */
 #define PDF_A4_SHORT	595	/* points */
 #define PDF_A4_LONG	842
 #define PDF_MARGIN	28	/* points, about 10 mm */
@@ -228,34 +226,36 @@ fail:
 /*
  * The font size, in tenths of a point, that fits width cells by lines
  * lines on a page short by long points; sets *landscape if turning the
- * paper allows larger letters.
+ * paper allows larger letters.  A cell is half an em of PDF_FONT and a
+ * line 1.28 ems; one spare cell keeps a full line from wrapping.  In
+ * whole tenths of a point, as every other figure in kontor is exact.
  */
+static int
+pdf_fit(int across, int down, int cells, int lines)
+{
+	int	by_w = 20 * across / (cells + 1);
+	int	by_h = 1000 * down / (lines * 128);
+
+	return (by_w < by_h ? by_w : by_h);
+}
+
 static int
 pdf_font_size(int width, int lines, int *landscape)
 {
-	double	avail_w, avail_h, by_w, by_h, portrait, turned;
+	int	short_side = PDF_A4_SHORT - 2 * PDF_MARGIN;
+	int	long_side = PDF_A4_LONG - 2 * PDF_MARGIN;
+	int	portrait, turned;
 
 	if (width < 1)
 		width = 1;
 	if (lines < 1)
 		lines = 1;
-
-	avail_w = PDF_A4_SHORT - 2 * PDF_MARGIN;
-	avail_h = PDF_A4_LONG - 2 * PDF_MARGIN;
-	by_w = avail_w / (width * PDF_CELL_EM);
-	by_h = avail_h / (lines * PDF_LINE_EM);
-	portrait = by_w < by_h ? by_w : by_h;
-
-	by_w = avail_h / (width * PDF_CELL_EM);
-	by_h = avail_w / (lines * PDF_LINE_EM);
-	turned = by_w < by_h ? by_w : by_h;
-
+	portrait = pdf_fit(short_side, long_side, width, lines);
+	turned = pdf_fit(long_side, short_side, width, lines);
 	*landscape = turned > portrait;
 	if (*landscape)
 		portrait = turned;
-	if (portrait > PDF_MAX_PT)
-		portrait = PDF_MAX_PT;
-	return ((int)(portrait * 10));
+	return (portrait > PDF_MAX_TENTHS ? PDF_MAX_TENTHS : portrait);
 }
 
 /* Draws each page-N.txt as page-N.pdf. */

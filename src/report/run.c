@@ -449,7 +449,10 @@ add_to_group(struct run_ctx *c, const struct record *r)
 	return (0);
 }
 
-/* After a group's code, the name of what it refers to, if anything. */
+/*
+ * After a group's code, what it refers to: its name, or, for a record
+ * without one (a journal entry), its date and description.
+ */
 static void
 group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 {
@@ -457,18 +460,33 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	struct store_table	*t;
 	struct record		*target;
 	struct buf		 key = BUF_INIT;
-	int			 name;
+	int			 name, date, text;
 
 	if (f->ref == NULL || record_is_empty(r, c->group))
 		return;
 	t = store_table(c->s, f->ref);
-	if ((name = schema_field_index(t->def, "name")) < 0)
+	name = schema_field_index(t->def, "name");
+	date = schema_field_index(t->def, "date");
+	text = schema_field_index(t->def, "description");
+	if (name < 0 && text < 0)
 		return;
 	target = record_new(t->def);
-	record_set_text(target, 0, record_text(r, c->group));
+	if (field_is_number(f))
+		record_set_num(target, 0, record_num(r, c->group));
+	else
+		record_set_text(target, 0, record_text(r, c->group));
 	record_primary_key(target, &key);
-	if (store_get(t, NULL, &key, target, 0) == 0)
-		buf_printf(out, " %s", record_text(target, name));
+	if (store_get(t, NULL, &key, target, 0) == 0) {
+		if (name >= 0)
+			buf_printf(out, " %s", record_text(target, name));
+		else {
+			if (date >= 0) {
+				buf_addc(out, ' ');
+				record_format(target, date, out);
+			}
+			buf_printf(out, " %s", record_text(target, text));
+		}
+	}
 	record_free(target);
 	buf_free(&key);
 }

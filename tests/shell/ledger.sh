@@ -88,6 +88,16 @@ printf 'entry,date,account,debit,credit\nx,2025-06-01,2221,10.00,\nx,2025-06-01,
     >"$T/parent.csv"
 expect_fail "$T/err" k -d "$T/co" ledger post "$T/parent.csv"
 grep -q "account 2221 has sub-accounts" "$T/err" || fail "parent: $(cat "$T/err")"
+printf 'entry,date,account,debit,credit\nx,,1001,10.00,\nx,,6001,,10.00\n' \
+    >"$T/nodate.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/nodate.csv"
+grep -q "nodate.csv:2: an entry needs a date" "$T/err" ||
+    fail "no date: $(cat "$T/err")"
+printf 'entry,date,account,debit,credit,colour\nx,2025-06-01,1001,1.00,,red\n' \
+    >"$T/colour.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/colour.csv"
+grep -q 'colour.csv:1: column "colour" is none of' "$T/err" ||
+    fail "unknown column: $(cat "$T/err")"
 [ "$(count "$T/co" journals)" = "$before" ] || fail "a refused entry was stored"
 
 # A closed period refuses a posting dated in it.
@@ -108,6 +118,18 @@ balances >"$T/after"
 diff "$T/before" "$T/after" || fail "the reversal did not restore the balances"
 expect_fail "$T/err" k -d "$T/co" ledger reverse "$n"
 grep -q "reversed already" "$T/err" || fail "second reversal: $(cat "$T/err")"
+for bad in 2025-13-45 2025-02-30 2025-1-5 2025-03-05x; do
+	expect_fail "$T/err" k -d "$T/co" ledger reverse 1 --date "$bad"
+	grep -q "^kontor: --date $bad: " "$T/err" ||
+	    fail "reverse --date $bad: $(cat "$T/err")"
+done
+expect_fail "$T/err" k -d "$T/co" ledger reverse 5 --date 2024-12-31
+grep -q "cannot be dated before entry 5" "$T/err" ||
+    fail "reversal before its entry: $(cat "$T/err")"
+expect_fail "$T/err" k -d "$T/co" ledger close-period 2025-13
+grep -q "2025-13: expected a month" "$T/err" || fail "month 13: $(cat "$T/err")"
+expect_fail "$T/err" k -d "$T/co" ledger close-year 2999
+grep -q "2999 has not ended yet" "$T/err" || fail "future year: $(cat "$T/err")"
 
 # The year-end close: revenue, cost and expense at zero; the profit (as
 # ledger computes it from the same entries) in retained earnings 4104.
@@ -121,4 +143,8 @@ grep -q "^4104 $profit$" "$T/closed" ||
     fail "4104 is not $profit: $(grep '^41' "$T/closed")"
 grep -q "^4103 " "$T/closed" && fail "4103 is not zero after the close"
 k -d "$T/co" check >/dev/null || fail "kontor check after the close"
+# Years close in order: 2024 cannot be closed after 2025.
+expect_fail "$T/err" k -d "$T/co" ledger close-year 2024
+grep -q "a month after 2024 is closed already" "$T/err" ||
+    fail "close out of order: $(cat "$T/err")"
 echo "PASS: the ledger agrees with ledger(1), closes periods and years"
