@@ -246,6 +246,20 @@ check_stamp(struct store *s, DB_TXN *txn, struct doc *d, char **cause)
 	return (ret);
 }
 
+/*
+ * A journal line carries its entry's date, so that an account's lines
+ * can be read in date order (the index by-account-date) for its ledger.
+ */
+static void
+copy_date(const struct record *entry, struct record *line)
+{
+	int	from = schema_field_index(entry->table, "date");
+	int	to = schema_field_index(line->table, "date");
+
+	if (from >= 0 && to >= 0)
+		record_set_num(line, to, record_num(entry, from));
+}
+
 struct save_ctx {
 	struct doc	*d;
 	const char	*user;
@@ -338,6 +352,8 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 			return (ret);
 		for (i = 0; i < d->grids[g].nrows; i++) {
 			link_row(d, g, d->grids[g].rows[i]);
+			if (strcmp(t->name, "journals") == 0)
+				copy_date(d->master, d->grids[g].rows[i]);
 			ret = biz_insert(s, txn, d->grids[g].rows[i], cause);
 			if (ret == STORE_EUSER) {
 				char *why = *cause;

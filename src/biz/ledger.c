@@ -572,7 +572,7 @@ ledger_check_balances(struct store *s,
 	struct store_table	*lt = store_table(s, "journal_lines");
 	struct store_table	*jt = store_table(s, "journals");
 	struct store_table	*bt = store_table(s, "balances");
-	struct store_index	*ix = store_index(lt, "by-account");
+	struct store_index	*ix = store_index(lt, "by-account-date");
 	struct store_cursor	*c;
 	struct record		*r = record_new(lt->def);
 	struct record		*e = record_new(jt->def);

@@ -238,9 +238,10 @@ static const struct field_def journal_lines_fields[] = {
 	{ 4, "debit", FT_MONEY, M, 0, NULL, "Debit" },
 	{ 5, "credit", FT_MONEY, M, 0, NULL, "Credit" },
 	{ 6, "memo", FT_TEXT, 0, 0, NULL, "Memo" },
+	{ 7, "date", FT_DATE, 0, 0, NULL, "Date" },	/* the entry's */
 };
 static const struct index_def journal_lines_indexes[] = {
-	{ "by-account", { "account", NULL }, 0 },
+	{ "by-account-date", { "account", "date", NULL }, 0 },
 };
 
 /*

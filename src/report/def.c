@@ -204,6 +204,8 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			col.flags |= RC_PLAIN;
 		else if (strcmp(w[k], "dmy") == 0)
 			col.flags |= RC_DMY;
+		else if (strcmp(w[k], "running") == 0)
+			col.flags |= RC_RUNNING | RC_TOTAL;
 		else if (strcmp(w[k], "mdy") == 0)
 			col.flags |= RC_MDY;
 		else if (strncmp(w[k], "decimals=", 9) == 0 &&
@@ -212,7 +214,7 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 				return (-1);
 		} else
 			return (def_error(c, "\"%s\": expected left, right, "
-			    "total, suppress, plain, dmy, mdy%s", w[k],
+			    "total, running, suppress, plain, dmy, mdy%s", w[k],
 			    col.kind == COL_EXPR ? " or decimals=N" : ""));
 	}
 	if ((col.flags & RC_TOTAL) && col.kind != COL_SUM &&

@@ -35,6 +35,7 @@ enum column_kind {
 #define RC_PLAIN	0x04	/* numbers without thousands separators */
 #define RC_DMY		0x08	/* dates as DD.MM.YYYY */
 #define RC_MDY		0x10	/* dates as MM/DD/YYYY */
+#define RC_RUNNING	0x20	/* the group's sum so far, line by line */
 
 struct report_column {
 	enum column_kind kind;

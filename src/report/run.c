@@ -281,12 +281,17 @@ column_text(struct run_column *col, const struct record *r, int plain,
 	/* Look the code up, unless the last row had the same one. */
 	if (record_is_empty(r, col->i))
 		return;
-	if (col->cached == NULL || strcmp(record_text(col->cached, 0),
-	    record_text(r, col->i)) != 0) {
+	if (col->cached == NULL || (field_is_number(col->f) ?
+	    record_num(col->cached, 0) != record_num(r, col->i) :
+	    strcmp(record_text(col->cached, 0), record_text(r, col->i)) !=
+	    0)) {
 		if (col->cached == NULL)
 			col->cached = record_new(col->target->def);
 		record_clear(col->cached);
-		record_set_text(col->cached, 0, record_text(r, col->i));
+		if (field_is_number(col->f))
+			record_set_num(col->cached, 0, record_num(r, col->i));
+		else
+			record_set_text(col->cached, 0, record_text(r, col->i));
 		record_primary_key(col->cached, &key);
 		if (store_get(col->target, NULL, &key, col->cached, 0) != 0)
 			record_clear(col->cached);
@@ -355,7 +360,10 @@ print_row(struct run_ctx *c, const struct record *r)
 		struct run_column *col = &c->cols[k];
 
 		buf_clear(&val);
-		column_text(col, r, 0, &val);
+		if (col->def->flags & RC_RUNNING)
+			format_number(col, col->group, 0, &val);
+		else
+			column_text(col, r, 0, &val);
 		if (val.data == NULL)
 			buf_reserve(&val, 0);
 		flatten(&val);

@@ -35,7 +35,7 @@ k -d "$T/co" dump >"$T/dump"
 grep -q "^number=1	date=2026-12-01	reference=INV-7	description=Cash sale	" \
     "$T/dump" || fail "entry 1: $(grep '^number=1	' "$T/dump")"
 [ "$(grep -c '^journal=1	' "$T/dump")" = 3 ] || fail "entry 1 has not 3 lines"
-grep -q "^journal=1	line=1	account=1001	debit=1130.00	memo=till$" "$T/dump" ||
+grep -q "^journal=1	line=1	account=1001	debit=1130.00	memo=till	date=2026-12-01$" "$T/dump" ||
     fail "entry 1 line 1"
 
 # An unbalanced entry: the difference shows while typing; save refuses.
