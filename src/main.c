@@ -24,6 +24,7 @@
 #include "check.h"
 #include "demo.h"
 #include "dump.h"
+#include "journal.h"
 #include "load.h"
 #include "ledger.h"
 #include "log.h"
@@ -567,6 +568,66 @@ cmd_ledger(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
+/* kontor import journal FILE: a ledger or hledger journal, posted whole. */
+static int
+cmd_import(int argc, char **argv)
+{
+	struct store	*s;
+	char		*cause;
+	long		 entries = 0;
+	int		 ret;
+
+	if (argc != 3 || strcmp(argv[1], "journal") != 0)
+		return (fail("usage: kontor import journal FILE"));
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	ret = journal_import(s, argv[2], user_name(), &entries, &cause);
+	if (ret == 0)
+		printf("%s: %ld entries posted\n", argv[2], entries);
+	else {
+		fail("%s", cause);
+		free(cause);
+	}
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
+/* kontor export journal [-o FILE]: every posted entry as a journal. */
+static int
+cmd_export(int argc, char **argv)
+{
+	struct outfile	 out;
+	struct store	*s;
+	const char	*path = NULL;
+	char		*cause;
+	int		 ret;
+
+	if (argc == 4 && strcmp(argv[1], "journal") == 0 &&
+	    strcmp(argv[2], "-o") == 0)
+		path = argv[3];
+	else if (argc != 2 || strcmp(argv[1], "journal") != 0)
+		return (fail("usage: kontor export journal [-o FILE]"));
+	if ((s = open_company(0)) == NULL)
+		return (1);
+	if (outfile_open(&out, path, &cause) != 0) {
+		store_close(s);
+		fail("%s", cause);
+		free(cause);
+		return (1);
+	}
+	ret = journal_export(s, out.f, &cause);
+	if (ret != 0)
+		outfile_abort(&out);
+	else
+		ret = outfile_commit(&out, &cause);
+	if (ret != 0) {
+		fail("%s", cause);
+		free(cause);
+	}
+	store_close(s);
+	return (ret == 0 ? 0 : 1);
+}
+
 /* The clerk's screens on the company. */
 static int
 run_screens(void)
@@ -615,6 +676,8 @@ static const struct cmd cmds[] = {
 	{ "check", "check", cmd_check },
 	{ "demo", "demo", cmd_demo },
 	{ "dump", "dump [-o FILE]", cmd_dump },
+	{ "export", "export journal [-o FILE]", cmd_export },
+	{ "import", "import journal FILE", cmd_import },
 	{ "init", "init", cmd_init },
 	{ "ledger", "ledger post FILE [--encoding E] | reverse ENTRY "
 	    "[--date D] | close-period YYYY-MM | close-year YYYY",
