@@ -33,7 +33,9 @@
 #include "fixed.h"
 #include "report.h"
 #include "store.h"
+#include "rules.h"
 #include "tables.h"
+#include "text.h"
 
 struct cmd {
 	const char	*name;
@@ -490,6 +492,83 @@ parse_date(const char *text, int64_t *out, const char **why)
 	return (ret);
 }
 
+/* What kontor ledger balances prints: the company's currency's name. */
+struct balances_out {
+	const char	*company;
+};
+
+/* One line: the balance right-aligned in 24 cells, then the account. */
+static int
+print_balance(void *arg, const char *account, const char *currency,
+    int64_t balance)
+{
+	struct balances_out	*o = arg;
+	char			 n[FIXED_BUFSIZE], *end, *amount;
+	int			 pad;
+
+	fixed_format(balance, AMOUNT_SCALE, false, n);
+	end = n + strlen(n);
+	while (end[-1] == '0' && end[-3] != '.')
+		*--end = '\0';
+	amount = xasprintf("%s%s%s", n, *currency != '\0' || *o->company !=
+	    '\0' ? " " : "", *currency != '\0' ? currency : o->company);
+	for (pad = 24 - text_width(amount); pad > 0; pad--)
+		putchar(' ');
+	printf("%s  %s\n", amount, account);
+	free(amount);
+	return (0);
+}
+
+/* A month YYYY-MM as YYYYMM into *period, or -1. */
+static int
+parse_month(const char *text, int64_t *period)
+{
+	const char	*why;
+	char		*day = xasprintf("%s-01", text);
+	int64_t		 date;
+	int		 ret;
+
+	ret = strlen(text) == 7 && parse_date(day, &date, &why) == 0 ? 0 : -1;
+	free(day);
+	if (ret == 0)
+		*period = date / 100;
+	return (ret);
+}
+
+/* kontor ledger balances [--from YYYY-MM] [--to YYYY-MM] */
+static int
+ledger_balances(struct store *s, int argc, char **argv, char **cause)
+{
+	struct balances_out	 o;
+	int64_t			 first = 0, last = 999912;
+	char			*company;
+	int			 i, ret;
+
+	for (i = 2; i < argc; i += 2) {
+		if (i + 1 >= argc || (strcmp(argv[i], "--from") != 0 &&
+		    strcmp(argv[i], "--to") != 0)) {
+			*cause = xstrdup("usage: kontor ledger balances "
+			    "[--from YYYY-MM] [--to YYYY-MM]");
+			return (-1);
+		}
+		if (parse_month(argv[i + 1], argv[i][2] == 'f' ? &first :
+		    &last) != 0) {
+			*cause = xasprintf("%s %s: expected a month, YYYY-MM",
+			    argv[i], argv[i + 1]);
+			return (-1);
+		}
+	}
+	company = biz_setting(s, NULL, "currency", "");
+	o.company = company;
+	ret = ledger_commodity_sums(s, NULL, first, last, print_balance, &o);
+	free(company);
+	if (ret != 0) {
+		*cause = store_strerror(s, ret);
+		return (-1);
+	}
+	return (0);
+}
+
 /* kontor ledger post|reverse|close-period|close-year ... */
 static int
 cmd_ledger(int argc, char **argv)
@@ -501,10 +580,11 @@ cmd_ledger(int argc, char **argv)
 	long		 entries = 0;
 	int		 ret = -1, year, month;
 
-	if (argc < 3)
+	if (argc < 2)
 		return (fail("usage: kontor ledger post FILE [--encoding E] | "
 		    "reverse ENTRY [--date YYYY-MM-DD] | close-period YYYY-MM "
-		    "| close-year YYYY"));
+		    "| close-year YYYY | balances [--from YYYY-MM] "
+		    "[--to YYYY-MM]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
 	if (strcmp(argv[1], "post") == 0 && (argc == 3 || (argc == 5 &&
@@ -527,7 +607,9 @@ cmd_ledger(int argc, char **argv)
 				printf("entry %lld reverses entry %lld\n",
 				    (long long)made, (long long)n);
 		}
-	} else if (strcmp(argv[1], "close-period") == 0 && argc == 3) {
+	} else if (strcmp(argv[1], "balances") == 0)
+		ret = ledger_balances(s, argc, argv, &cause);
+	else if (strcmp(argv[1], "close-period") == 0 && argc == 3) {
 		char *day = xasprintf("%s-01", argv[2]);
 
 		if (strlen(argv[2]) != 7 || parse_date(day, &date, &why) != 0)
@@ -568,23 +650,40 @@ cmd_ledger(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
-/* kontor import journal FILE: a ledger or hledger journal, posted whole. */
+/* kontor import journal FILE [--type TYPE]: a journal, posted whole. */
 static int
 cmd_import(int argc, char **argv)
 {
+	static const char *const types[] = { "asset", "liability", "equity",
+	    "cost", "revenue", "expense" };
 	struct store	*s;
-	char		*cause;
+	const char	*type = NULL;
+	char		*cause, *company;
 	long		 entries = 0;
+	size_t		 i;
 	int		 ret;
 
-	if (argc != 3 || strcmp(argv[1], "journal") != 0)
-		return (fail("usage: kontor import journal FILE"));
+	if (argc == 5 && strcmp(argv[3], "--type") == 0) {
+		type = argv[4];
+		for (i = 0; i < sizeof types / sizeof types[0] &&
+		    strcmp(types[i], type) != 0; i++)
+			continue;
+		if (i == sizeof types / sizeof types[0])
+			return (fail("--type %s: expected asset, liability, "
+			    "equity, cost, revenue or expense", type));
+	} else if (argc != 3)
+		argc = 0;
+	if (argc == 0 || strcmp(argv[1], "journal") != 0)
+		return (fail("usage: kontor import journal FILE [--type TYPE]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
-	ret = journal_import(s, argv[2], user_name(), &entries, &cause);
-	if (ret == 0)
-		printf("%s: %ld entries posted\n", argv[2], entries);
-	else {
+	ret = journal_import(s, argv[2], user_name(), type, &entries,
+	    &company, &cause);
+	if (ret == 0) {
+		printf("%s: %ld entries posted; amounts in \"%s\" are in the "
+		    "company's currency\n", argv[2], entries, company);
+		free(company);
+	} else {
 		fail("%s", cause);
 		free(cause);
 	}
@@ -677,11 +776,11 @@ static const struct cmd cmds[] = {
 	{ "demo", "demo", cmd_demo },
 	{ "dump", "dump [-o FILE]", cmd_dump },
 	{ "export", "export journal [-o FILE]", cmd_export },
-	{ "import", "import journal FILE", cmd_import },
+	{ "import", "import journal FILE [--type TYPE]", cmd_import },
 	{ "init", "init", cmd_init },
 	{ "ledger", "ledger post FILE [--encoding E] | reverse ENTRY "
-	    "[--date D] | close-period YYYY-MM | close-year YYYY",
-	    cmd_ledger },
+	    "[--date D] | close-period YYYY-MM | close-year YYYY | "
+	    "balances [--from YYYY-MM] [--to YYYY-MM]", cmd_ledger },
 	{ "load", "load TABLE FILE [--encoding E] [--null TEXT] "
 	    "[--header|--no-header] [--map FIELD=COLUMN]... "
 	    "[--set FIELD=VALUE]...", cmd_load },

@@ -103,17 +103,112 @@ period_closed(struct store *s, DB_TXN *txn, int64_t period)
 	return (ret);
 }
 
+/*
+ * What an entry must balance: for each commodity, the sum of its lines'
+ * worth in it.  A line in the company's currency, or in another
+ * commodity at a price in the company's currency, counts its debit less
+ * its credit in the company's currency (""); a line at a price in a third
+ * commodity counts its cost there; a line in a commodity without a price
+ * counts its own amount.  All figures at AMOUNT_SCALE.
+ */
+struct commodity_sum {
+	const char	*currency;
+	int64_t		 sum;
+};
+
+static int
+add_to_commodity(struct commodity_sum *sums, int *n, const char *currency,
+    int64_t v)
+{
+	int	i;
+
+	if (sums == NULL)
+		return (0);
+	for (i = 0; i < *n && strcmp(sums[i].currency, currency) != 0; i++)
+		continue;
+	if (i == *n) {
+		sums[i].currency = currency;
+		sums[i].sum = 0;
+		(*n)++;
+	}
+	return (fixed_add(sums[i].sum, v, &sums[i].sum));
+}
+
+/* Checks one line's figures and adds what it is worth to sums (unless
+ * sums is NULL). */
+static int
+check_line_figures(const struct record *l, int i, const char *company,
+    struct commodity_sum *sums, int *nsums, char **cause)
+{
+	const struct table_def	*lt = l->table;
+	const char		*cur = record_text(l, fi(lt, "currency"));
+	const char		*vcur = record_text(l, fi(lt, "value_currency"));
+	int64_t			 d = record_num(l, fi(lt, "debit"));
+	int64_t			 c = record_num(l, fi(lt, "credit"));
+	int64_t			 amount = record_num(l, fi(lt, "amount"));
+	int64_t			 value = record_num(l, fi(lt, "value"));
+	int64_t			 worth;
+	int			 priced = d != 0 || c != 0;
+
+	if (d < 0 || c < 0)
+		return (ledger_error(cause, "line %d: an amount below zero "
+		    "belongs on the other side", i));
+	if (d != 0 && c != 0)
+		return (ledger_error(cause, "line %d has both a debit and a "
+		    "credit", i));
+	if (*cur != '\0' && strcmp(cur, company) == 0)
+		return (ledger_error(cause, "line %d: %s is the company's "
+		    "currency; write its amount as a debit or credit", i,
+		    cur));
+	if (*cur == '\0') {
+		if (!priced)
+			return (ledger_error(cause, "line %d has neither a "
+			    "debit nor a credit", i));
+		if (amount != 0 || value != 0 || *vcur != '\0')
+			return (ledger_error(cause, "line %d: an amount or cost "
+			    "needs a currency", i));
+		worth = d - c;
+	} else if (amount == 0)
+		return (ledger_error(cause, "line %d: the amount in %s is "
+		    "missing", i, cur));
+	else if (*vcur != '\0') {
+		if (priced || value == 0)
+			return (ledger_error(cause, "line %d: a cost in %s is a "
+			    "cost, not a debit or credit", i, vcur));
+		if ((value > 0) != (amount > 0))
+			return (ledger_error(cause, "line %d: the cost and the "
+			    "amount must have the same sign", i));
+		return (add_to_commodity(sums, nsums, vcur, value) == 0 ? 0 :
+		    ledger_error(cause, "the entry's amounts are too large"));
+	} else if (!priced)
+		return (add_to_commodity(sums, nsums, cur, amount) == 0 ? 0 :
+		    ledger_error(cause, "the entry's amounts are too large"));
+	else if ((d != 0) != (amount > 0))
+		return (ledger_error(cause, "line %d: an amount of %s bought "
+		    "is a debit, one sold a credit", i, cur));
+	else
+		worth = d - c;
+	if (fixed_rescale(worth, MONEY_SCALE, AMOUNT_SCALE, &worth) != 0 ||
+	    add_to_commodity(sums, nsums, "", worth) != 0)
+		return (ledger_error(cause, "the entry's amounts are too "
+		    "large"));
+	return (0);
+}
+
 int
 ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
     struct record **lines, int n, char **cause)
 {
 	const struct table_def	*lt = biz_table("journal_lines");
 	struct record		*a = record_new(biz_table("accounts"));
+	struct commodity_sum	*sums;
 	char			 dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
-	int64_t			 debit = 0, credit = 0, d, c, date;
-	int			 i, ret = 0;
+	char			*company;
+	int64_t			 debit = 0, credit = 0, date;
+	int			 i, k, nsums = 0, ret = 0;
 	int			 fd = fi(lt, "debit"), fc = fi(lt, "credit");
-	int			 fa = fi(lt, "account");
+	int			 fa = fi(lt, "account"), fv = fi(lt, "virtual");
+	int			 outside;
 
 	date = record_num(entry, fi(entry->table, "date"));
 	if (date == 0) {
@@ -128,20 +223,22 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 	}
 	if (n < 2)
 		ret = ledger_error(cause, "an entry needs at least two lines");
+	company = biz_setting(s, txn, "currency", "");
+	sums = xcalloc((size_t)n + 1, sizeof *sums);
 	for (i = 0; i < n && ret == 0; i++) {
 		const char *code = record_text(lines[i], fa);
 
-		d = record_num(lines[i], fd);
-		c = record_num(lines[i], fc);
-		if (d < 0 || c < 0)
-			ret = ledger_error(cause, "line %d: an amount below "
-			    "zero belongs on the other side", i + 1);
-		else if ((d != 0) == (c != 0))
-			ret = ledger_error(cause, "line %d has %s", i + 1,
-			    d != 0 ? "both a debit and a credit" :
-			    "neither a debit nor a credit");
-		else if (fixed_add(debit, d, &debit) != 0 ||
-		    fixed_add(credit, c, &credit) != 0)
+		/* An unbalanced virtual line (from a plain-text journal)
+		 * stands outside double entry: checked, not summed. */
+		outside = record_num(lines[i], fv) == LINE_UNBALANCED;
+		if ((ret = check_line_figures(lines[i], i + 1, company,
+		    outside ? NULL : sums, &nsums, cause)) != 0)
+			break;
+		if (outside)
+			;
+		else if (fixed_add(debit, record_num(lines[i], fd),
+		    &debit) != 0 ||
+		    fixed_add(credit, record_num(lines[i], fc), &credit) != 0)
 			ret = ledger_error(cause, "the entry's amounts are "
 			    "too large");
 		else if ((ret = get_by_code(s, txn, "accounts", code, a,
@@ -157,12 +254,30 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 			    "sub-accounts; post to one of them", code);
 	}
 	record_free(a);
-	if (ret != 0)
-		return (ret);
-	if (debit != credit)
-		return (ledger_error(cause, "the entry does not balance: "
+	if (ret == 0 && debit != credit)
+		ret = ledger_error(cause, "the entry does not balance: "
 		    "debits %s, credits %s", fixed_format(debit, 2, true, dr),
-		    fixed_format(credit, 2, true, cr)));
+		    fixed_format(credit, 2, true, cr));
+	for (k = 0; k < nsums && ret == 0; k++)
+		if (sums[k].sum != 0)
+			ret = ledger_error(cause, "the entry does not balance "
+			    "in %s: its lines add up to %s, not zero",
+			    sums[k].currency, fixed_format(sums[k].sum,
+			    AMOUNT_SCALE, true, dr));
+	free(sums);
+	free(company);
+	return (ret);
+}
+
+/* Adds v to the number in field i of r. */
+static int
+add_to_field(struct record *r, int i, int64_t v)
+{
+	int64_t	sum;
+
+	if (fixed_add(record_num(r, i), v, &sum) != 0)
+		return (-1);
+	record_set_num(r, i, sum);
 	return (0);
 }
 
@@ -172,37 +287,44 @@ ledger_apply(struct store *s, DB_TXN *txn, const struct record *entry,
 {
 	struct store_table	*t = store_table(s, "balances");
 	const struct table_def	*lt = biz_table("journal_lines");
-	struct record		*b = record_new(t->def);
+	const struct table_def	*bt = t->def;
+	struct record		*b = record_new(bt);
 	struct buf		 key = BUF_INIT;
-	int64_t			 period, sum;
-	int			 i, ret = 0, side, from;
+	const char		*account, *cur;
+	int64_t			 period, amount;
+	int			 i, ret = 0;
+	int			 bacc = fi(bt, "account"), bcur = fi(bt, "currency");
+	int			 bper = fi(bt, "period");
 
 	period = record_num(entry, fi(entry->table, "date")) / 100;
 	for (i = 0; i < n && ret == 0; i++) {
+		account = record_text(lines[i], fi(lt, "account"));
+		cur = record_text(lines[i], fi(lt, "currency"));
+		amount = record_num(lines[i], fi(lt, "amount"));
 		record_clear(b);
-		record_set_text(b, 0, record_text(lines[i], fi(lt, "account")));
-		record_set_num(b, 1, period);
+		record_set_text(b, bacc, account);
+		record_set_text(b, bcur, cur);
+		record_set_num(b, bper, period);
 		buf_clear(&key);
 		record_primary_key(b, &key);
 		ret = store_get(t, txn, &key, b, DB_RMW);
 		if (ret == DB_NOTFOUND) {
-			record_set_text(b, 0, record_text(lines[i],
-			    fi(lt, "account")));
-			record_set_num(b, 1, period);
+			record_set_text(b, bacc, account);
+			record_set_text(b, bcur, cur);
+			record_set_num(b, bper, period);
 			ret = 0;
 		}
 		if (ret != 0)
 			break;
-		for (side = 0; side < 2; side++) {
-			from = fi(lt, side == 0 ? "debit" : "credit");
-			if (fixed_add(record_num(b, 2 + side),
-			    record_num(lines[i], from), &sum) != 0)
-				ret = ledger_error(cause, "the balance of "
-				    "account %s is too large", record_text(b, 0));
-			else
-				record_set_num(b, 2 + side, sum);
-		}
-		if (ret == 0)
+		if (add_to_field(b, fi(bt, "debit"),
+		    record_num(lines[i], fi(lt, "debit"))) != 0 ||
+		    add_to_field(b, fi(bt, "credit"),
+		    record_num(lines[i], fi(lt, "credit"))) != 0 ||
+		    add_to_field(b, fi(bt, amount > 0 ? "amount_debit" :
+		    "amount_credit"), amount > 0 ? amount : -amount) != 0)
+			ret = ledger_error(cause, "the balance of account %s "
+			    "is too large", account);
+		else
 			ret = store_put(t, txn, b, 0);
 	}
 	record_free(b);
@@ -220,7 +342,9 @@ ledger_sums(struct store *s, DB_TXN *txn, const char *account,
 	struct buf		 key = BUF_INIT;
 	size_t			 len = strlen(account);
 	int64_t			 p;
-	int			 ret;
+	int			 ret, fp = fi(t->def, "period");
+	int			 fd = fi(t->def, "debit");
+	int			 fc = fi(t->def, "credit");
 
 	*debit = *credit = 0;
 	buf_add(&key, account, len);	/* every account it begins */
@@ -228,15 +352,64 @@ ledger_sums(struct store *s, DB_TXN *txn, const char *account,
 	    ret = store_cursor_next(c, b)) {
 		if (strncmp(record_text(b, 0), account, len) != 0)
 			break;
-		p = record_num(b, 1);
+		p = record_num(b, fp);
 		if (p < first || p > last)
 			continue;
-		*debit += record_num(b, 2);
-		*credit += record_num(b, 3);
+		*debit += record_num(b, fd);
+		*credit += record_num(b, fc);
 	}
 	store_cursor_close(c);
 	record_free(b);
 	buf_free(&key);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+int
+ledger_commodity_sums(struct store *s, DB_TXN *txn, int64_t first,
+    int64_t last, int (*each)(void *, const char *, const char *, int64_t),
+    void *arg)
+{
+	struct store_table	*t = store_table(s, "balances");
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct record		*b = record_new(t->def);
+	char			*account = NULL, *cur = NULL;
+	int64_t			 sum = 0, v, p;
+	int			 ret, stop = 0, fp = fi(t->def, "period");
+	int			 fcur = fi(t->def, "currency");
+
+	/* Key order is account, currency, month: one run per pair. */
+	for (ret = store_cursor_seek(c, NULL, b); ; ret = store_cursor_next(c,
+	    b)) {
+		if (account != NULL && (ret != 0 ||
+		    strcmp(account, record_text(b, 0)) != 0 ||
+		    strcmp(cur, record_text(b, fcur)) != 0)) {
+			if (sum != 0)
+				stop = each(arg, account, cur, sum);
+			free(account);
+			free(cur);
+			account = cur = NULL;
+		}
+		if (ret != 0 || stop)
+			break;
+		if (account == NULL) {
+			account = xstrdup(record_text(b, 0));
+			cur = xstrdup(record_text(b, fcur));
+			sum = 0;
+		}
+		p = record_num(b, fp);
+		if (p < first || p > last)
+			continue;
+		if (*cur == '\0')
+			fixed_rescale(record_num(b, fi(t->def, "debit")) -
+			    record_num(b, fi(t->def, "credit")), MONEY_SCALE,
+			    AMOUNT_SCALE, &v);
+		else
+			v = record_num(b, fi(t->def, "amount_debit")) -
+			    record_num(b, fi(t->def, "amount_credit"));
+		sum += v;
+	}
+	store_cursor_close(c);
+	record_free(b);
 	return (ret == DB_NOTFOUND ? 0 : ret);
 }
 
@@ -338,10 +511,23 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 	for (i = 0; i < old->grids[0].nrows; i++) {
 		struct record *r = old->grids[0].rows[i];
 
+		struct record *l;
+
 		add_line(d, record_text(r, fi(lt, "account")),
 		    record_num(r, fi(lt, "credit")),
 		    record_num(r, fi(lt, "debit")),
 		    record_text(r, fi(lt, "memo")));
+		l = d->grids[0].rows[i];
+		record_set_text(l, fi(lt, "currency"),
+		    record_text(r, fi(lt, "currency")));
+		record_set_num(l, fi(lt, "amount"),
+		    -record_num(r, fi(lt, "amount")));
+		record_set_text(l, fi(lt, "value_currency"),
+		    record_text(r, fi(lt, "value_currency")));
+		record_set_num(l, fi(lt, "value"),
+		    -record_num(r, fi(lt, "value")));
+		record_set_num(l, fi(lt, "virtual"),
+		    record_num(r, fi(lt, "virtual")));
 	}
 	ret = doc_save(s, d, user, cause);
 	if (ret == 0)
@@ -487,21 +673,26 @@ ledger_close_year(struct store *s, int year, const char *user,
 	return (ret);
 }
 
-/* One account's recomputed sums per month, while its lines are read. */
+/* One account's recomputed sums per month and commodity. */
 struct month_sum {
-	int64_t	period;
-	int64_t	debit;
-	int64_t	credit;
+	int64_t	 period;
+	char	*currency;
+	int64_t	 figure[4];	/* debit, credit, amount_debit, amount_credit */
+};
+
+static const char *const sum_fields[4] = {
+	"debit", "credit", "amount_debit", "amount_credit"
 };
 
 static void
-balance_problem(const char *account, int64_t period,
+balance_problem(const char *account, const char *currency, int64_t period,
     void (*report)(void *, const char *), void *arg, long *problems)
 {
 	char	*line;
 
-	line = xasprintf("balance of account %s in %04lld-%02lld does not "
-	    "agree with its postings", account, (long long)(period / 100),
+	line = xasprintf("balance of account %s%s%s in %04lld-%02lld does "
+	    "not agree with its postings", account, *currency != '\0' ?
+	    " in " : "", currency, (long long)(period / 100),
 	    (long long)(period % 100));
 	report(arg, line);
 	free(line);
@@ -510,8 +701,8 @@ balance_problem(const char *account, int64_t period,
 
 /*
  * Compares an account's stored balances with the sums of its lines: every
- * month in m must be stored with the same figures, and every stored
- * month with figures must be in m.
+ * month and commodity in m must be stored with the same figures, and every
+ * stored one with figures must be in m.
  */
 static void
 compare_account(struct store *s, const char *account, struct month_sum *m,
@@ -522,27 +713,31 @@ compare_account(struct store *s, const char *account, struct month_sum *m,
 	struct record		*b = record_new(t->def);
 	struct buf		 key = BUF_INIT;
 	int			*seen = xcalloc((size_t)nm + 1, sizeof *seen);
-	int			 i, ret;
+	int			 i, k, ret, differ;
+	int			 fp = fi(t->def, "period");
+	int			 fcur = fi(t->def, "currency");
 
 	buf_adds(&key, account);
 	buf_addc(&key, '\0');
 	for (ret = store_cursor_seek(c, &key, b); ret == 0 &&
 	    strcmp(record_text(b, 0), account) == 0;
 	    ret = store_cursor_next(c, b)) {
-		for (i = 0; i < nm && m[i].period != record_num(b, 1); i++)
+		for (i = 0; i < nm && (m[i].period != record_num(b, fp) ||
+		    strcmp(m[i].currency, record_text(b, fcur)) != 0); i++)
 			;
 		if (i < nm)
 			seen[i] = 1;
-		if (i < nm ? record_num(b, 2) != m[i].debit ||
-		    record_num(b, 3) != m[i].credit :
-		    record_num(b, 2) != 0 || record_num(b, 3) != 0)
-			balance_problem(account, record_num(b, 1), report,
-			    arg, problems);
+		for (k = 0, differ = 0; k < 4; k++)
+			differ |= record_num(b, fi(t->def, sum_fields[k])) !=
+			    (i < nm ? m[i].figure[k] : 0);
+		if (differ)
+			balance_problem(account, record_text(b, fcur),
+			    record_num(b, fp), report, arg, problems);
 	}
 	for (i = 0; i < nm; i++)
 		if (!seen[i])
-			balance_problem(account, m[i].period, report, arg,
-			    problems);
+			balance_problem(account, m[i].currency, m[i].period,
+			    report, arg, problems);
 	store_cursor_close(c);
 	record_free(b);
 	buf_free(&key);
@@ -565,6 +760,15 @@ entry_month(struct store_table *jt, struct record *e, int64_t number)
 	return (period);
 }
 
+static void
+free_sums(struct month_sum *m, int nm)
+{
+	int	i;
+
+	for (i = 0; i < nm; i++)
+		free(m[i].currency);
+}
+
 long
 ledger_check_balances(struct store *s,
     void (*report)(void *, const char *), void *arg)
@@ -580,9 +784,13 @@ ledger_check_balances(struct store *s,
 	struct month_sum	*m = NULL;
 	struct buf		 key = BUF_INIT;
 	char			*account = NULL;
+	const char		*cur;
 	long			 problems = 0;
 	int			 nm = 0, i, ret, fa = fi(lt->def, "account");
-	int64_t			 period;
+	int			 fcur = fi(lt->def, "currency");
+	int			 bp = fi(bt->def, "period");
+	int			 bcur = fi(bt->def, "currency");
+	int64_t			 period, amount;
 
 	/* The lines in account order: each account's months summed. */
 	c = store_cursor_open(lt, ix, NULL);
@@ -595,22 +803,29 @@ ledger_check_balances(struct store *s,
 				    arg, &problems);
 			free(account);
 			account = NULL;
+			free_sums(m, nm);
 			nm = 0;
 			if (ret != 0)
 				break;
 			account = xstrdup(record_text(r, fa));
 		}
 		period = entry_month(jt, e, record_num(r, 0));
-		for (i = 0; i < nm && m[i].period != period; i++)
+		cur = record_text(r, fcur);
+		for (i = 0; i < nm && (m[i].period != period ||
+		    strcmp(m[i].currency, cur) != 0); i++)
 			;
 		if (i == nm) {
 			m = xreallocarray(m, (size_t)nm + 1, sizeof *m);
+			memset(&m[nm], 0, sizeof m[nm]);
 			m[nm].period = period;
-			m[nm].debit = m[nm].credit = 0;
+			m[nm].currency = xstrdup(cur);
 			nm++;
 		}
-		m[i].debit += record_num(r, fi(lt->def, "debit"));
-		m[i].credit += record_num(r, fi(lt->def, "credit"));
+		amount = record_num(r, fi(lt->def, "amount"));
+		m[i].figure[0] += record_num(r, fi(lt->def, "debit"));
+		m[i].figure[1] += record_num(r, fi(lt->def, "credit"));
+		m[i].figure[amount > 0 ? 2 : 3] += amount > 0 ? amount :
+		    -amount;
 	}
 	store_cursor_close(c);
 
@@ -621,12 +836,15 @@ ledger_check_balances(struct store *s,
 		struct store_cursor *lc;
 		const void *k;
 		size_t klen;
+		int blank = 1;
 
-		if (record_num(b, 2) == 0 && record_num(b, 3) == 0)
+		for (i = 0; i < 4; i++)
+			blank &= record_num(b, fi(bt->def, sum_fields[i])) == 0;
+		if (blank)
 			continue;
-		if (record_num(b, 1) % 100 < 1 || record_num(b, 1) % 100 > 12) {
-			balance_problem(record_text(b, 0), record_num(b, 1),
-			    report, arg, &problems);
+		if (record_num(b, bp) % 100 < 1 || record_num(b, bp) % 100 > 12) {
+			balance_problem(record_text(b, 0), record_text(b, bcur),
+			    record_num(b, bp), report, arg, &problems);
 			continue;
 		}
 		buf_clear(&key);
@@ -641,8 +859,8 @@ ledger_check_balances(struct store *s,
 		}
 		store_cursor_close(lc);
 		if (ret == DB_NOTFOUND)
-			balance_problem(record_text(b, 0), record_num(b, 1),
-			    report, arg, &problems);
+			balance_problem(record_text(b, 0), record_text(b, bcur),
+			    record_num(b, bp), report, arg, &problems);
 		ret = 0;
 	}
 	store_cursor_close(c);

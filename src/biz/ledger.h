@@ -18,8 +18,10 @@
 /*
  * Checks an entry and its lines: at least two lines, each on an account
  * that exists, is not blocked and has no sub-accounts, with either a
- * debit or a credit and neither below zero; debits equal credits; its
- * date in a period that is not closed.  Returns 0, STORE_EUSER with
+ * debit or a credit and neither below zero, or an amount in another
+ * commodity; debits equal credits, and the lines balance in every
+ * commodity (see journal_lines in biz/tables.c); its date in a period
+ * that is not closed.  Returns 0, STORE_EUSER with
  * *cause, or a database error.
  */
 int	ledger_check(struct store *, DB_TXN *, const struct record *entry,
@@ -59,6 +61,17 @@ int	ledger_close_year(struct store *, int year, const char *user,
  */
 int	ledger_sums(struct store *, DB_TXN *, const char *account,
 	    int64_t first, int64_t last, int64_t *debit, int64_t *credit);
+
+/*
+ * Each account's balance in each commodity over the months from first to
+ * last (YYYYMM), read from the balance table: each(arg, account,
+ * currency, balance) for every balance that is not zero, in account
+ * order; currency is "" for the company's and balance is at
+ * AMOUNT_SCALE, debit positive.  Returns 0 or a database error.
+ */
+int	ledger_commodity_sums(struct store *, DB_TXN *, int64_t first,
+	    int64_t last, int (*each)(void *, const char *account,
+	    const char *currency, int64_t balance), void *arg);
 
 /*
  * kontor check's part: recomputes every balance from the journal lines

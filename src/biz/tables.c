@@ -239,21 +239,41 @@ static const struct field_def journal_lines_fields[] = {
 	{ 5, "credit", FT_MONEY, M, 0, NULL, "Credit" },
 	{ 6, "memo", FT_TEXT, 0, 0, NULL, "Memo" },
 	{ 7, "date", FT_DATE, 0, 0, NULL, "Date" },	/* the entry's */
+	/*
+	 * A line in another commodity than the company's currency: its
+	 * amount (debit positive) in currency; and, when it was bought or
+	 * sold at a price, what it cost (value, debit positive) in
+	 * value_currency ("" for the company's).  debit and credit hold the
+	 * line's worth in the company's currency: its own amount, its cost
+	 * in that currency, or nothing when it has no price in it.
+	 */
+	{ 8, "currency", FT_TEXT, 0, 0, NULL, "Currency" },
+	{ 9, "amount", FT_QTY, AMOUNT_SCALE, 0, NULL, "Amount" },
+	{ 10, "value_currency", FT_TEXT, 0, 0, NULL, "Cost currency" },
+	{ 11, "value", FT_QTY, AMOUNT_SCALE, 0, NULL, "Cost" },
+	{ 12, "virtual", FT_INT, 0, 0, NULL, "Virtual" },
 };
 static const struct index_def journal_lines_indexes[] = {
 	{ "by-account-date", { "account", "date", NULL }, 0 },
 };
 
 /*
- * Debits and credits per account and month, kept by the ledger in the
- * same transaction as each posting (biz/ledger.c): a trial balance reads
- * these, never the postings.  period is YYYYMM.
+ * Debits and credits per account, commodity and month, kept by the
+ * ledger in the same transaction as each posting (biz/ledger.c): a trial
+ * balance reads these, never the postings.  period is YYYYMM; currency
+ * is "" for the company's own.  debit and credit are in the company's
+ * currency (a line's worth in it); amount_debit and amount_credit add up
+ * the lines' amounts in currency.
  */
 static const struct field_def balances_fields[] = {
 	{ 1, "account", FT_TEXT, 0, KEY, "accounts", "Account" },
+	{ 5, "currency", FT_TEXT, 0, F_KEY, NULL, "Currency" },
 	{ 2, "period", FT_INT, 0, KEY, NULL, "Period" },
 	{ 3, "debit", FT_MONEY, M, 0, NULL, "Debits" },
 	{ 4, "credit", FT_MONEY, M, 0, NULL, "Credits" },
+	{ 6, "amount_debit", FT_QTY, AMOUNT_SCALE, 0, NULL, "Amount debits" },
+	{ 7, "amount_credit", FT_QTY, AMOUNT_SCALE, 0, NULL,
+	    "Amount credits" },
 };
 
 /* Months of the ledger that are closed to postings.  period is YYYYMM. */

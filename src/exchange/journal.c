@@ -2,11 +2,13 @@
  * journal.c: ledger and hledger journals in and out (see journal.h).
  *
  * The import works in two steps.  The parser reads the file into memory:
- * transactions, their postings with amounts in cents, and the accounts
- * named, each with the line that first named it.  It works out elided
- * amounts, checks that each transaction balances, and checks balance
- * assertions against running balances kept per account in file order
- * (as ledger does; hledger checks them in date order).  Only then does
+ * transactions, their postings with amounts at AMOUNT_SCALE in their
+ * commodities and costs, and the accounts named, each with the line that
+ * first named it.  It works out costs, elided amounts and automated
+ * postings, checks that each transaction balances in every commodity,
+ * and checks balance assertions against running balances kept per
+ * account and commodity in file order (as ledger does; hledger checks
+ * them in date order).  Only then does
  * one store_run create the missing accounts and post every transaction
  * with doc_save_in, so a retried database transaction simply posts the
  * same memory again.
@@ -15,6 +17,7 @@
  * never skips a posting or a directive that could change a balance.
  */
 #include <ctype.h>
+#include <regex.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -28,11 +31,27 @@
 #include "ledger.h"
 #include "rules.h"
 #include "tables.h"
+#include "text.h"
 
-/* A posting as stored for the import; amount is debit positive. */
+/*
+ * Kinds of posting: real, balanced virtual [A], unbalanced virtual (A).
+ * The kind is kept as the journal line's "virtual" field.
+ */
+enum { REAL, VIRTUAL = LINE_BALANCED_VIRTUAL, UNBALANCED = LINE_UNBALANCED };
+
+/*
+ * A posting as stored for the import.  amount is in commodity, debit
+ * positive, at AMOUNT_SCALE; cost, when cost_commodity >= 0, is what the
+ * amount was bought or sold for, with the same sign.
+ */
 struct journal_posting {
+	long		 line;
 	int		 account;	/* index in journal_ctx.accounts */
+	int		 commodity;	/* index in journal_ctx.commodities */
 	int64_t		 amount;
+	int		 cost_commodity;	/* or -1 */
+	int64_t		 cost;
+	int		 kind;
 	char		*memo;
 };
 
@@ -45,33 +64,57 @@ struct journal_entry {
 	int		 n;
 };
 
+/* An account's running balance in one commodity, for assertions. */
+struct journal_balance {
+	int			 commodity;
+	int64_t			 real;		/* real postings only */
+	int64_t			 all;		/* and balanced virtual */
+	struct journal_balance	*next;
+};
+
 struct journal_account {
-	char		*name;
-	long		 line;		/* where the journal first names it */
-	long		 posted;	/* its first posting's line, or 0 */
-	int64_t		 balance;	/* running, for assertions */
+	char			*name;
+	long			 line;	/* where the journal first names it */
+	long			 posted;	/* its first posting's line, or 0 */
+	const char		*type;	/* from "; type:" on its directive */
+	struct journal_balance	*balances;
 };
 
 /* A posting of the transaction being read, before it is kept. */
 struct journal_pending {
-	int		 account;
-	long		 line;
-	int		 elided;
-	int64_t		 amount;
-	int		 asserted;
-	int64_t		 assertion;
-	char		*memo;
+	struct journal_posting	 p;
+	int			 elided;
+	int			 bare;		/* amount written without commodity */
+	int			 priced;	/* 0, '@' per unit, '=' total */
+	int			 price_commodity;
+	int64_t			 price;
+	int			 asserted;
+	int			 assertion_commodity;
+	int64_t			 assertion;
+};
+
+struct journal_rule {
+	regex_t			 re;
+	struct journal_pending	*postings;
+	int			 n;
 };
 
 struct journal_ctx {
 	const char		*file;
 	const char		*user;
+	const char		*other_type;	/* of accounts not told */
 
 	struct journal_account	*accounts;
 	int			 naccounts;
 	int			 accounts_cap;
 	int			*hash;		/* account index + 1, or 0 */
 	size_t			 hash_size;
+
+	char			**commodities;
+	int			 ncommodities;
+	int			 default_commodity;	/* D, or -1 */
+	const char		*company_code;	/* the company's currency */
+	int			 company;	/* its commodity, or -1 */
 
 	struct journal_entry	*entries;
 	long			 nentries;
@@ -80,17 +123,19 @@ struct journal_ctx {
 	long			 npostings;
 	long			 postings_cap;
 
+	/* Automated transactions (= /REGEX/): their postings, added to
+	 * every later transaction with a posting whose account matches. */
+	struct journal_rule	*rules;
+	int			 nrules;
+	int			 rule_open;	/* reading one's postings */
+	int			 bare;		/* the last amount read had none */
+
 	/* The transaction being read. */
 	int			 open;
 	struct journal_entry	 cur;
 	struct journal_pending	*pending;
 	int			 npending;
 	int			 pending_cap;
-
-	/* The journal's one commodity and how it is written. */
-	char			*commodity;
-	int			 symbol_first;
-	int			 symbol_space;
 
 	long			 posted;
 };
@@ -132,23 +177,54 @@ skip_blanks(const char *p)
 	return (p);
 }
 
-/* An amount as the journal writes its commodity: "$-5.00", "5.00 EUR". */
-static const char *
-journal_amount(struct journal_ctx *c, int64_t v, char *buf, size_t len)
+/* v at AMOUNT_SCALE without the zeros after its second decimal. */
+static char *
+format_amount(int64_t v, char *buf)
 {
-	char		 n[FIXED_BUFSIZE];
-	const char	*sym = c->commodity != NULL ? c->commodity : "";
+	char	*end;
 
-	fixed_format(v, MONEY_SCALE, false, n);
-	if (*sym == '\0')
-		snprintf(buf, len, "%s", n);
-	else if (c->symbol_first)
-		snprintf(buf, len, "%s%s%s", sym, c->symbol_space ? " " : "",
-		    n);
-	else
-		snprintf(buf, len, "%s%s%s", n, c->symbol_space ? " " : "",
-		    sym);
+	fixed_format(v, AMOUNT_SCALE, false, buf);
+	end = buf + strlen(buf);
+	while (end[-1] == '0' && end[-3] != '.')
+		*--end = '\0';
 	return (buf);
+}
+
+/* An amount for a message: "-5.00 EUR". */
+static const char *
+journal_amount(struct journal_ctx *c, int64_t v, int commodity, char *buf,
+    size_t len)
+{
+	const char	*sym = c->commodities[commodity];
+	char		 n[FIXED_BUFSIZE];
+	uint32_t	 cp;
+	int		 len1;
+
+	/* A sign of one character goes before, as in $5.00; a name
+	 * after, as in 5.00 EUR. */
+	format_amount(v, n);
+	len1 = utf8_decode(sym, strlen(sym), &cp);
+	if (*sym != '\0' && len1 > 0 && sym[len1] == '\0' &&
+	    !isalpha((unsigned char)*sym))
+		snprintf(buf, len, "%s%s", sym, n);
+	else
+		snprintf(buf, len, "%s%s%s", n, *sym != '\0' ? " " : "", sym);
+	return (buf);
+}
+
+/* The index of commodity sym, added if new. */
+static int
+journal_commodity(struct journal_ctx *c, const char *sym)
+{
+	int	i;
+
+	for (i = 0; i < c->ncommodities; i++)
+		if (strcmp(c->commodities[i], sym) == 0)
+			return (i);
+	c->commodities = xreallocarray(c->commodities,
+	    (size_t)c->ncommodities + 1, sizeof *c->commodities);
+	c->commodities[c->ncommodities] = xstrdup(sym);
+	return (c->ncommodities++);
 }
 
 static uint64_t
@@ -279,13 +355,12 @@ number_digits(const char *start, const char *end, struct buf *out)
 /*
  * Reads an amount at *pp: a number with an optional minus or plus, and
  * an optional commodity before or after it, with or without a blank.
- * Commas may separate thousands.  Sets *value (cents), *commodity
- * (allocated, "" if none) and where and how the symbol was written, and
- * moves *pp past the amount.  Returns 0, or -1 with *why (allocated).
+ * Commas may separate thousands.  Sets *value (at AMOUNT_SCALE) and
+ * *commodity (allocated, "" if none), and moves *pp past the amount.
+ * Returns 0, or -1 with *why (allocated).
  */
 static int
-read_amount(const char **pp, int64_t *value, char **commodity, int *first,
-    int *space, char **why)
+read_amount(const char **pp, int64_t *value, char **commodity, char **why)
 {
 	const char	*p = skip_blanks(*pp), *num, *end, *after;
 	const char	*what;
@@ -293,7 +368,6 @@ read_amount(const char **pp, int64_t *value, char **commodity, int *first,
 	char		*sym = NULL;
 	int		 neg = 0, sign = 0;
 
-	*first = *space = 0;
 	if (*p == '-' || *p == '+') {
 		neg = *p++ == '-';
 		sign = 1;
@@ -306,8 +380,6 @@ read_amount(const char **pp, int64_t *value, char **commodity, int *first,
 	}
 	if (!isdigit((unsigned char)*p) && *p != '.' &&
 	    (sym = read_commodity(&p)) != NULL) {
-		*first = 1;
-		*space = *p == ' ' || *p == '\t';
 		p = skip_blanks(p);
 		if (!sign && (*p == '-' || *p == '+')) {
 			neg = *p++ == '-';
@@ -328,7 +400,7 @@ read_amount(const char **pp, int64_t *value, char **commodity, int *first,
 		free(sym);
 		return (-1);
 	}
-	if (fixed_parse(digits.data, MONEY_SCALE, value, &what) != 0) {
+	if (fixed_parse(digits.data, AMOUNT_SCALE, value, &what) != 0) {
 		*why = xasprintf("amount %.*s: %s", (int)(end - num), num,
 		    what);
 		buf_free(&digits);
@@ -343,7 +415,6 @@ read_amount(const char **pp, int64_t *value, char **commodity, int *first,
 	after = skip_blanks(end);
 	if (sym == NULL && (*after == '"' || commodity_char(
 	    (unsigned char)*after))) {
-		*space = after != end;
 		if ((sym = read_commodity(&after)) == NULL) {
 			*why = xstrdup("a quoted commodity is not closed");
 			return (-1);
@@ -355,26 +426,31 @@ read_amount(const char **pp, int64_t *value, char **commodity, int *first,
 	return (0);
 }
 
-/* Checks that an amount's commodity is the journal's (the first seen). */
+/*
+ * Reads an amount and its commodity at *pp, giving an amount without one
+ * the journal's default commodity (D).  Returns 0, or STORE_EUSER.
+ */
 static int
-check_commodity(struct journal_ctx *c, long line, const char *sym,
-    int first, int space, char **cause)
+journal_read_amount(struct journal_ctx *c, const char **pp, long line,
+    const char *what, int64_t *value, int *commodity, char **cause)
 {
-	if (c->commodity == NULL) {
-		c->commodity = xstrdup(sym);
-		c->symbol_first = first;
-		c->symbol_space = space;
-		return (0);
+	char	*sym, *why;
+	int	 ret;
+
+	if (read_amount(pp, value, &sym, &why) != 0) {
+		ret = journal_error(c, line, cause, "%s%s", what, why);
+		free(why);
+		return (ret);
 	}
-	if (strcmp(c->commodity, sym) == 0)
-		return (0);
-	if (*sym == '\0')
-		return (journal_error(c, line, cause, "an amount without a "
-		    "commodity, in a journal whose commodity is \"%s\": a "
-		    "second commodity is not supported yet", c->commodity));
-	return (journal_error(c, line, cause, "a second commodity \"%s\" "
-	    "(this journal's is \"%s\") is not supported yet", sym,
-	    *c->commodity != '\0' ? c->commodity : "none"));
+	c->bare = *sym == '\0';
+	if (*sym == '\0' && c->default_commodity >= 0)
+		*commodity = c->default_commodity;
+	else if (*sym == '\0' && c->rule_open)
+		*commodity = -1;	/* an automated posting's multiplier */
+	else
+		*commodity = journal_commodity(c, sym);
+	free(sym);
+	return (0);
 }
 
 static int
@@ -421,55 +497,366 @@ read_date(const char **pp, int64_t *date)
 	return (0);
 }
 
+
+/* An account's running balance in commodity (added if new). */
+static struct journal_balance *
+account_balance(struct journal_account *a, int commodity)
+{
+	struct journal_balance	*b;
+
+	for (b = a->balances; b != NULL; b = b->next)
+		if (b->commodity == commodity)
+			return (b);
+	b = xcalloc(1, sizeof *b);
+	b->commodity = commodity;
+	b->next = a->balances;
+	a->balances = b;
+	return (b);
+}
+
+/* What a posting weighs when its transaction is balanced: its cost, or
+ * its own amount when it has none. */
+static int
+weight_commodity(const struct journal_posting *p)
+{
+	return (p->cost_commodity >= 0 ? p->cost_commodity : p->commodity);
+}
+
+static int64_t
+weight(const struct journal_posting *p)
+{
+	return (p->cost_commodity >= 0 ? p->cost : p->amount);
+}
+
+/* Adds v to the sum of commodity in sums (one slot per commodity). */
+static int
+add_sum(int64_t *sums, int commodity, int64_t v)
+{
+	return (fixed_add(sums[commodity], v, &sums[commodity]));
+}
+
+/* A new pending posting, copied from *from (which may move). */
+static struct journal_pending *
+pending_add(struct journal_ctx *c)
+{
+	struct journal_pending	*p;
+
+	if (c->npending == c->pending_cap) {
+		c->pending_cap = c->pending_cap == 0 ? 8 : c->pending_cap * 2;
+		c->pending = xreallocarray(c->pending, c->pending_cap,
+		    sizeof *c->pending);
+	}
+	p = &c->pending[c->npending++];
+	memset(p, 0, sizeof *p);
+	p->p.cost_commodity = -1;
+	return (p);
+}
+
+/*
+ * Gives each posting its cost: from its price (@ per unit, @@ in total),
+ * and, for a balance assignment (an account with = but no amount), the
+ * amount that brings the account to the balance asserted.
+ */
+static int
+journal_costs(struct journal_ctx *c, char **cause)
+{
+	struct journal_pending	*p, *q;
+	struct journal_balance	*b;
+	int64_t			 have;
+	int			 i, k;
+
+	for (i = 0; i < c->npending; i++) {
+		p = &c->pending[i];
+		if (p->priced) {
+			if (p->price_commodity == p->p.commodity)
+				return (journal_error(c, p->p.line, cause, "a "
+				    "price in the amount's own commodity"));
+			if (p->price < 0)
+				return (journal_error(c, p->p.line, cause, "a "
+				    "price below zero"));
+			p->p.cost_commodity = p->price_commodity;
+			if (p->priced == '=')
+				p->p.cost = p->p.amount < 0 ? -p->price :
+				    p->price;
+			else if (fixed_muldiv(p->p.amount, p->price,
+			    fixed_pow10(AMOUNT_SCALE), &p->p.cost) != 0)
+				return (journal_error(c, p->p.line, cause,
+				    "the cost is too large"));
+		}
+		if (!p->elided || !p->asserted)
+			continue;
+		b = account_balance(&c->accounts[p->p.account],
+		    p->assertion_commodity);
+		have = p->p.kind == REAL ? b->real : b->all;
+		for (k = 0; k < i; k++) {
+			q = &c->pending[k];
+			if (!q->elided && q->p.account == p->p.account &&
+			    q->p.commodity == p->assertion_commodity &&
+			    (p->p.kind != REAL || q->p.kind == REAL))
+				have += q->p.amount;
+		}
+		p->elided = 0;
+		p->p.commodity = p->assertion_commodity;
+		p->p.amount = p->assertion - have;
+	}
+	return (0);
+}
+
+/* The commodity the company's currency is, as far as the file has got. */
+static int
+company_so_far(struct journal_ctx *c)
+{
+	int	i;
+
+	for (i = 0; i < c->ncommodities; i++)
+		if (strcmp(c->commodities[i], c->company_code) == 0)
+			return (i);
+	return (0);
+}
+
+/*
+ * ledger's rule for a transaction in exactly two commodities without
+ * prices that does not balance in each: the postings in one are priced
+ * in the other, so that the other's total is their cost.  ledger prices
+ * the commodity named first; kontor prices the one that is not the
+ * company's currency, as the ledger keeps worth in that currency.
+ */
+static void
+journal_infer_price(struct journal_ctx *c, int kind, int64_t *sums)
+{
+	struct journal_pending	*p;
+	int64_t			 total, given = 0;
+	int			 cand[2], n = 0, i, k, first = -1, second;
+	int			 last = -1;
+
+	for (k = 0; k < c->ncommodities; k++)
+		if (sums[k] != 0) {
+			if (n == 2)
+				return;
+			cand[n++] = k;
+		}
+	if (n != 2)
+		return;
+	for (i = 0; i < c->npending; i++) {
+		p = &c->pending[i];
+		if (p->p.kind != kind)
+			continue;
+		if (p->priced || p->elided)
+			return;
+		if (first < 0 && (p->p.commodity == cand[0] ||
+		    p->p.commodity == cand[1]))
+			first = p->p.commodity;
+	}
+	k = company_so_far(c);
+	if (first == k)
+		first = first == cand[0] ? cand[1] : cand[0];
+	second = first == cand[0] ? cand[1] : cand[0];
+
+	total = -sums[second];
+	for (i = 0; i < c->npending; i++)
+		if (c->pending[i].p.kind == kind &&
+		    c->pending[i].p.commodity == first)
+			last = i;
+	for (i = 0; i <= last; i++) {
+		p = &c->pending[i];
+		if (p->p.kind != kind || p->p.commodity != first)
+			continue;
+		p->p.cost_commodity = second;
+		if (i == last)
+			p->p.cost = total - given;
+		else if (fixed_muldiv(p->p.amount, total, sums[first],
+		    &p->p.cost) != 0)
+			p->p.cost = 0;	/* caught by the balance check */
+		given += p->p.cost;
+	}
+	sums[second] = 0;
+	sums[first] = 0;
+}
+
+/*
+ * Balances the postings of one kind (real, or balanced virtual): an
+ * elided amount takes what is left in each commodity (one posting per
+ * commodity), and what is left otherwise is an error.
+ */
+static int
+journal_balance_kind(struct journal_ctx *c, int kind, char **cause)
+{
+	struct journal_pending	*p, *e;
+	char			 buf[128];
+	int64_t			*sums;
+	int			 i, k, elided = -1, ret = 0, n = c->npending;
+
+	sums = xcalloc((size_t)c->ncommodities + 1, sizeof *sums);
+	for (i = 0; i < n && ret == 0; i++) {
+		p = &c->pending[i];
+		if (p->p.kind != kind)
+			continue;
+		if (p->elided && elided >= 0)
+			ret = journal_error(c, p->p.line, cause, "a second "
+			    "posting without an amount (the first is on line "
+			    "%ld); at most one posting of a transaction may "
+			    "leave its amount out", c->pending[elided].p.line);
+		else if (p->elided)
+			elided = i;
+		else if (add_sum(sums, weight_commodity(&p->p),
+		    weight(&p->p)) != 0)
+			ret = journal_error(c, p->p.line, cause, "the "
+			    "transaction's amounts are too large");
+	}
+	if (ret == 0 && elided < 0)
+		journal_infer_price(c, kind, sums);
+	for (k = 0; k < c->ncommodities && ret == 0; k++) {
+		if (sums[k] == 0)
+			continue;
+		if (elided < 0) {
+			ret = journal_error(c, c->cur.line, cause, "the "
+			    "transaction does not balance: its %spostings add "
+			    "up to %s, not zero", kind == VIRTUAL ? "virtual " :
+			    "", journal_amount(c, sums[k], k, buf, sizeof buf));
+			break;
+		}
+		e = &c->pending[elided];
+		if (e->elided) {
+			e->elided = 0;
+			e->p.commodity = k;
+			e->p.amount = -sums[k];
+		} else {
+			p = pending_add(c);
+			e = &c->pending[elided];
+			p->p = e->p;
+			p->p.memo = e->p.memo != NULL ? xstrdup(e->p.memo) :
+			    NULL;
+			p->p.commodity = k;
+			p->p.amount = -sums[k];
+		}
+	}
+	if (ret == 0 && elided >= 0 && c->pending[elided].elided) {
+		c->pending[elided].elided = 0;	/* nothing was left */
+		c->pending[elided].p.commodity = journal_commodity(c, "");
+		c->pending[elided].p.amount = 0;
+	}
+	free(sums);
+	return (ret);
+}
+
+/*
+ * Adds the postings of the automated transactions to the transaction
+ * just read: for each of its postings on an account that a rule's
+ * expression matches, each of the rule's postings, whose amount is a
+ * multiple of the matched one's when written without a commodity.
+ */
+static int
+journal_apply_rules(struct journal_ctx *c, char **cause)
+{
+	const struct journal_pending	*t;
+	struct journal_pending		*q;
+	const char			*name;
+	int64_t				 v;
+	int				 n = c->npending, r, i, k, com, added = 0;
+	long				 line;
+
+	for (r = 0; r < c->nrules; r++)
+		for (i = 0; i < n; i++) {
+			name = c->accounts[c->pending[i].p.account].name;
+			if (regexec(&c->rules[r].re, name, 0, NULL, 0) != 0)
+				continue;
+			for (k = 0; k < c->rules[r].n; k++) {
+				t = &c->rules[r].postings[k];
+				line = c->pending[i].p.line;
+				com = t->bare ? c->pending[i].p.commodity :
+				    t->p.commodity;
+				if (!t->bare)
+					v = t->p.amount;
+				else if (fixed_muldiv(c->pending[i].p.amount,
+				    t->p.amount, fixed_pow10(AMOUNT_SCALE),
+				    &v) != 0)
+					return (journal_error(c, line, cause,
+					    "the automated posting on line %ld "
+					    "gives too large an amount",
+					    t->p.line));
+				q = pending_add(c);
+				q->p = t->p;
+				q->p.line = line;
+				q->p.commodity = com;
+				q->p.amount = v;
+				q->p.memo = t->p.memo != NULL ?
+				    xstrdup(t->p.memo) : NULL;
+				added |= t->p.kind != UNBALANCED;
+			}
+		}
+	if (!added)
+		return (0);
+	if (journal_balance_kind(c, REAL, cause) != 0 ||
+	    journal_balance_kind(c, VIRTUAL, cause) != 0)
+		return (STORE_EUSER);
+	return (0);
+}
+
+/* Keeps the postings of the automated transaction just read. */
+static int
+journal_keep_rule(struct journal_ctx *c, char **cause)
+{
+	struct journal_rule	*r = &c->rules[c->nrules - 1];
+	int			 i;
+
+	c->rule_open = 0;
+	for (i = 0; i < c->npending; i++)
+		if (c->pending[i].elided || c->pending[i].priced ||
+		    c->pending[i].asserted)
+			return (journal_error(c, c->pending[i].p.line, cause,
+			    "an automated posting takes an amount or a "
+			    "multiplier, and no price or assertion"));
+	r->postings = xreallocarray(NULL, (size_t)c->npending + 1,
+	    sizeof *r->postings);
+	memcpy(r->postings, c->pending, c->npending * sizeof *c->pending);
+	r->n = c->npending;
+	c->npending = 0;
+	return (0);
+}
+
 /* Keeps the transaction just read, once it balances and its asserts hold. */
 static int
 journal_finish(struct journal_ctx *c, char **cause)
 {
 	struct journal_pending	*p;
 	struct journal_account	*a;
-	char			 want[64], got[64];
-	int64_t			 sum = 0;
-	int			 i, elided = -1;
+	struct journal_balance	*b;
+	char			 want[128], got[128];
+	int64_t			 have;
+	int			 i, ret;
 
 	if (!c->open)
 		return (0);
 	c->open = 0;
-	for (i = 0; i < c->npending; i++) {
-		p = &c->pending[i];
-		if (p->elided && elided >= 0)
-			return (journal_error(c, p->line, cause, "a second "
-			    "posting without an amount (the first is on line "
-			    "%ld); at most one posting of a transaction may "
-			    "leave its amount out", c->pending[elided].line));
-		if (p->elided)
-			elided = i;
-		else if (fixed_add(sum, p->amount, &sum) != 0)
-			return (journal_error(c, p->line, cause, "the "
-			    "transaction's amounts are too large"));
-	}
-	if (elided >= 0)
-		c->pending[elided].amount = -sum;
-	else if (sum != 0)
-		return (journal_error(c, c->cur.line, cause, "the transaction "
-		    "does not balance: its postings add up to %s, not zero",
-		    journal_amount(c, sum, got, sizeof got)));
-	if (c->npending == 1 && c->pending[0].amount != 0)
-		return (journal_error(c, c->cur.line, cause, "a transaction "
-		    "needs at least two postings"));
+	if (c->rule_open)
+		return (journal_keep_rule(c, cause));
+	if ((ret = journal_costs(c, cause)) != 0 ||
+	    (ret = journal_balance_kind(c, REAL, cause)) != 0 ||
+	    (ret = journal_balance_kind(c, VIRTUAL, cause)) != 0 ||
+	    (ret = journal_apply_rules(c, cause)) != 0)
+		return (ret);
 
 	/* Running balances, in the order of the file. */
 	for (i = 0; i < c->npending; i++) {
 		p = &c->pending[i];
-		a = &c->accounts[p->account];
-		if (fixed_add(a->balance, p->amount, &a->balance) != 0)
-			return (journal_error(c, p->line, cause, "the balance "
+		a = &c->accounts[p->p.account];
+		b = account_balance(a, p->p.commodity);
+		if (fixed_add(b->all, p->p.amount, &b->all) != 0 ||
+		    (p->p.kind == REAL && fixed_add(b->real, p->p.amount,
+		    &b->real) != 0))
+			return (journal_error(c, p->p.line, cause, "the balance "
 			    "of account %s is too large", a->name));
-		if (p->asserted && a->balance != p->assertion)
-			return (journal_error(c, p->line, cause, "balance "
+		if (!p->asserted)
+			continue;
+		b = account_balance(a, p->assertion_commodity);
+		have = p->p.kind == REAL ? b->real : b->all;
+		if (have != p->assertion)
+			return (journal_error(c, p->p.line, cause, "balance "
 			    "assertion failed: account %s should be %s here, "
 			    "but is %s", a->name, journal_amount(c,
-			    p->assertion, want, sizeof want),
-			    journal_amount(c, a->balance, got, sizeof got)));
+			    p->assertion, p->assertion_commodity, want,
+			    sizeof want), journal_amount(c, have,
+			    p->assertion_commodity, got, sizeof got)));
 	}
 
 	/* Postings of zero change nothing: ledger shows none, neither do we. */
@@ -477,8 +864,8 @@ journal_finish(struct journal_ctx *c, char **cause)
 	c->cur.n = 0;
 	for (i = 0; i < c->npending; i++) {
 		p = &c->pending[i];
-		if (p->amount == 0) {
-			free(p->memo);
+		if (p->p.amount == 0) {
+			free(p->p.memo);
 			continue;
 		}
 		if (c->npostings == c->postings_cap) {
@@ -487,14 +874,11 @@ journal_finish(struct journal_ctx *c, char **cause)
 			c->postings = xreallocarray(c->postings,
 			    c->postings_cap, sizeof *c->postings);
 		}
-		c->postings[c->npostings].account = p->account;
-		c->postings[c->npostings].amount = p->amount;
-		c->postings[c->npostings].memo = p->memo;
-		c->npostings++;
+		c->postings[c->npostings++] = p->p;
 		c->cur.n++;
-		a = &c->accounts[p->account];
+		a = &c->accounts[p->p.account];
 		if (a->posted == 0)
-			a->posted = p->line;
+			a->posted = p->p.line;
 	}
 	c->npending = 0;
 	if (c->cur.n == 0) {
@@ -562,58 +946,64 @@ journal_posting(struct journal_ctx *c, const char *line, long n,
 {
 	struct journal_pending	*p;
 	const char		*s = skip_blanks(line), *end;
-	char			*name, *sym, *why;
-	int			 first, space, ret;
+	char			*name;
+	int			 kind = REAL, ret;
 
 	if (*s == '*' || *s == '!')
 		s = skip_blanks(s + 1);
-	if (*s == '(' || *s == '[')
-		return (journal_error(c, n, cause, "a virtual posting (an "
-		    "account in parentheses or brackets) is not supported "
-		    "yet"));
-	for (end = s; *end != '\0' && *end != '\t' &&
-	    !(end[0] == ' ' && end[1] == ' '); end++)
-		continue;
+	if (*s == '(' || *s == '[') {
+		kind = *s == '(' ? UNBALANCED : VIRTUAL;
+		s++;
+		if ((end = strchr(s, kind == VIRTUAL ? ']' : ')')) == NULL)
+			return (journal_error(c, n, cause, "the virtual "
+			    "account in %s is not closed", kind == VIRTUAL ?
+			    "brackets" : "parentheses"));
+	} else
+		for (end = s; *end != '\0' && *end != '\t' &&
+		    !(end[0] == ' ' && end[1] == ' '); end++)
+			continue;
 	while (end > s && end[-1] == ' ')
 		end--;
 	if (end == s)
 		return (journal_error(c, n, cause, "a posting without an "
 		    "account"));
 
-	if (c->npending == c->pending_cap) {
-		c->pending_cap = c->pending_cap == 0 ? 8 : c->pending_cap * 2;
-		c->pending = xreallocarray(c->pending, c->pending_cap,
-		    sizeof *c->pending);
-	}
-	p = &c->pending[c->npending];
-	memset(p, 0, sizeof *p);
-	p->line = n;
+	p = pending_add(c);
+	p->p.line = n;
+	p->p.kind = kind;
 	name = xstrndup(s, end - s);
-	p->account = journal_account(c, name, n);
+	p->p.account = journal_account(c, name, n);
 	free(name);
+	s = skip_blanks(end + (kind != REAL));
 
-	s = skip_blanks(end);
-	if (*s == '\0' || *s == ';')
+	if (*s == '\0' || *s == ';' || *s == '=')
 		p->elided = 1;
-	else if (*s == '=')
-		return (journal_error(c, n, cause, "a balance assignment (a "
-		    "posting with = but no amount) is not supported yet"));
-	else {
-		if (read_amount(&s, &p->amount, &sym, &first, &space,
-		    &why) != 0) {
-			ret = journal_error(c, n, cause, "%s", why);
-			free(why);
-			return (ret);
-		}
-		ret = check_commodity(c, n, sym, first, space, cause);
-		free(sym);
-		if (ret != 0)
+	else if ((ret = journal_read_amount(c, &s, n, "", &p->p.amount,
+	    &p->p.commodity, cause)) != 0)
+		return (ret);
+	else
+		p->bare = c->bare;
+	if (p->elided && kind == UNBALANCED)
+		return (journal_error(c, n, cause, "an unbalanced virtual "
+		    "posting needs an amount"));
+	s = skip_blanks(s);
+
+	/* A price: @ per unit, @@ in total, (@) and (@@) alike here. */
+	if (strncmp(s, "(@", 2) == 0 || *s == '@') {
+		if (*s == '(')
+			s++;
+		p->priced = s[1] == '@' ? '=' : '@';
+		s += p->priced == '=' ? 2 : 1;
+		if (*s == ')')
+			s++;
+		if (p->elided)
+			return (journal_error(c, n, cause, "a price needs an "
+			    "amount before it"));
+		if ((ret = journal_read_amount(c, &s, n, "price: ", &p->price,
+		    &p->price_commodity, cause)) != 0)
 			return (ret);
 		s = skip_blanks(s);
 	}
-	if (*s == '@')
-		return (journal_error(c, n, cause, "a price (@ or @@) is not "
-		    "supported yet"));
 	if (*s == '{' || *s == '[' || *s == '(')
 		return (journal_error(c, n, cause, "a lot price, date or note "
 		    "is not supported yet"));
@@ -625,22 +1015,14 @@ journal_posting(struct journal_ctx *c, const char *line, long n,
 			return (journal_error(c, n, cause, "a balance "
 			    "assertion that takes in sub-accounts (=*) is not "
 			    "supported yet"));
-		if (read_amount(&s, &p->assertion, &sym, &first, &space,
-		    &why) != 0) {
-			ret = journal_error(c, n, cause, "balance assertion: "
-			    "%s", why);
-			free(why);
-			return (ret);
-		}
-		ret = check_commodity(c, n, sym, first, space, cause);
-		free(sym);
-		if (ret != 0)
+		if ((ret = journal_read_amount(c, &s, n, "balance assertion: ",
+		    &p->assertion, &p->assertion_commodity, cause)) != 0)
 			return (ret);
 		p->asserted = 1;
 		s = skip_blanks(s);
 		if (*s == '@')
-			return (journal_error(c, n, cause, "a price (@ or @@) "
-			    "is not supported yet"));
+			return (journal_error(c, n, cause, "a price on a "
+			    "balance assertion is not supported yet"));
 	}
 	if (*s == ';') {
 		s = skip_blanks(s + 1);
@@ -648,11 +1030,10 @@ journal_posting(struct journal_ctx *c, const char *line, long n,
 		while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
 			end--;
 		if (end > s)
-			p->memo = xstrndup(s, end - s);
+			p->p.memo = xstrndup(s, end - s);
 	} else if (*s != '\0')
 		return (journal_error(c, n, cause, "cannot read the posting "
 		    "from \"%s\"", s));
-	c->npending++;
 	return (0);
 }
 
@@ -669,33 +1050,133 @@ directive_argument(const char *p)
 	return (xstrndup(p, end - p));
 }
 
-/* Reads a line at column 0 that is neither a comment nor a transaction. */
+/*
+ * An account's type from hledger's "type:" tag in the comment of its
+ * account directive (A, L, E, R, X, C, V or the words), or NULL.
+ */
+static const char *
+declared_type(const char *line)
+{
+	static const struct {
+		const char	*tag;
+		const char	*type;
+	} types[] = {
+		{ "asset", "asset" }, { "a", "asset" }, { "cash", "asset" },
+		{ "c", "asset" }, { "liability", "liability" },
+		{ "l", "liability" }, { "equity", "equity" },
+		{ "e", "equity" }, { "conversion", "equity" },
+		{ "v", "equity" }, { "revenue", "revenue" },
+		{ "r", "revenue" }, { "expense", "expense" },
+		{ "x", "expense" },
+	};
+	const char	*p;
+	size_t		 i, len;
+
+	if ((p = strchr(line, ';')) == NULL || (p = strstr(p, "type:")) ==
+	    NULL)
+		return (NULL);
+	p = skip_blanks(p + 5);
+	len = strcspn(p, " \t,");
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strlen(types[i].tag) == len &&
+		    strncasecmp(types[i].tag, p, len) == 0)
+			return (types[i].type);
+	return (NULL);
+}
+
+/*
+ * Starts an automated transaction: "= /REGEX/", a POSIX extended regular
+ * expression matched against account names without regard to case, as
+ * ledger matches them.  ledger's other value expressions are refused.
+ */
+static int
+journal_rule(struct journal_ctx *c, const char *line, long n, char **cause)
+{
+	struct journal_rule	*r;
+	const char		*p = skip_blanks(line + 1), *end;
+	char			*expr, why[128];
+	int			 ret;
+
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (*p != '/' || end - p < 3 || end[-1] != '/')
+		return (journal_error(c, n, cause, "an automated transaction "
+		    "is read only as = /REGEX/ on account names; other "
+		    "expressions are not supported yet"));
+	c->rules = xreallocarray(c->rules, (size_t)c->nrules + 1,
+	    sizeof *c->rules);
+	r = &c->rules[c->nrules];
+	memset(r, 0, sizeof *r);
+	expr = xstrndup(p + 1, end - p - 2);
+	ret = regcomp(&r->re, expr, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+	free(expr);
+	if (ret != 0) {
+		regerror(ret, &r->re, why, sizeof why);
+		return (journal_error(c, n, cause, "the automated "
+		    "transaction's expression: %s", why));
+	}
+	c->nrules++;
+	memset(&c->cur, 0, sizeof c->cur);
+	c->cur.line = n;
+	c->open = 1;
+	c->rule_open = 1;
+	return (0);
+}
+
+/* Directives that change no balance, accepted and passed over. */
+static const char *const harmless[] = {
+	"apply", "end", "payee", "tag", "N", "P", "decimal-mark",
+};
+
+/*
+ * Reads a line at column 0 that is neither a comment nor a transaction.
+ * *directive is set to 1 after an account directive, 2 after a
+ * commodity directive, 3 after a periodic transaction (whose indented
+ * lines are passed over), 4 after another harmless one.
+ */
 static int
 journal_directive(struct journal_ctx *c, const char *line, long n,
     int *directive, char **cause)
 {
 	const char	*p;
-	char		*arg, *sym, *why;
+	char		*arg;
 	int64_t		 v;
-	size_t		 len;
-	int		 first, space, ret;
+	size_t		 len, i;
+	int		 k, ret;
 
 	for (len = 0; line[len] != '\0' && !isspace((unsigned char)line[len]);
 	    len++)
 		continue;
 	*directive = 0;
 	if (*line == '=')
-		return (journal_error(c, n, cause, "an automated transaction "
-		    "(=) is not supported yet"));
-	if (*line == '~')
-		return (journal_error(c, n, cause, "a periodic transaction "
-		    "(~) is not supported yet"));
+		return (journal_rule(c, line, n, cause));
+	if (*line == '~') {
+		/* A budget rule: balances do not change (ledger --budget). */
+		*directive = 3;
+		return (0);
+	}
 	if (len == 7 && strncmp(line, "include", len) == 0)
 		return (journal_error(c, n, cause, "the include directive is "
 		    "not supported yet"));
-	if (len == 1 && *line == 'P')
-		return (journal_error(c, n, cause, "a market price (P) is not "
-		    "supported yet"));
+	if (len == 12 && strncmp(line, "decimal-mark", len) == 0 &&
+	    *skip_blanks(line + len) != '.')
+		return (journal_error(c, n, cause, "a decimal mark other than "
+		    "the point is not supported yet"));
+	for (i = 0; i < sizeof harmless / sizeof harmless[0]; i++)
+		if (strlen(harmless[i]) == len &&
+		    strncmp(line, harmless[i], len) == 0) {
+			*directive = 4;
+			return (0);
+		}
+	if (len == 1 && *line == 'D') {
+		p = line + 1;
+		if ((ret = journal_read_amount(c, &p, n, "D: ", &v, &k,
+		    cause)) != 0)
+			return (ret);
+		c->default_commodity = k;
+		return (0);
+	}
 	if (len == 7 && strncmp(line, "account", len) == 0) {
 		arg = directive_argument(line + len);
 		if (*arg == '\0') {
@@ -708,7 +1189,9 @@ journal_directive(struct journal_ctx *c, const char *line, long n,
 			return (journal_error(c, n, cause, "a virtual account "
 			    "is not supported yet"));
 		}
-		journal_account(c, arg, n);
+		k = journal_account(c, arg, n);
+		if (declared_type(line) != NULL)
+			c->accounts[k].type = declared_type(line);
 		free(arg);
 		*directive = 1;
 		return (0);
@@ -716,22 +1199,19 @@ journal_directive(struct journal_ctx *c, const char *line, long n,
 	if (len == 9 && strncmp(line, "commodity", len) == 0) {
 		arg = directive_argument(line + len);
 		p = arg;
-		if (read_amount(&p, &v, &sym, &first, &space, &why) == 0 &&
-		    *skip_blanks(p) == '\0') {
-			ret = check_commodity(c, n, sym, first, space, cause);
-			free(sym);
-		} else {
-			if (*arg == '"' && strlen(arg) > 1 &&
-			    arg[strlen(arg) - 1] == '"')
-				sym = xstrndup(arg + 1, strlen(arg) - 2);
-			else
-				sym = xstrdup(arg);
-			free(why);
-			ret = *sym == '\0' ? journal_error(c, n, cause,
-			    "the commodity directive needs a symbol") :
-			    check_commodity(c, n, sym, 1, 0, cause);
-			free(sym);
-		}
+		ret = 0;
+		if (*arg == '\0')
+			ret = journal_error(c, n, cause, "the commodity "
+			    "directive needs a symbol");
+		else if (strpbrk(arg, "0123456789") != NULL)
+			ret = journal_read_amount(c, &p, n, "commodity: ", &v,
+			    &k, cause);
+		else if (*arg == '"' && strlen(arg) > 1 &&
+		    arg[strlen(arg) - 1] == '"') {
+			arg[strlen(arg) - 1] = '\0';
+			journal_commodity(c, arg + 1);
+		} else
+			journal_commodity(c, arg);
 		free(arg);
 		*directive = 2;
 		return (ret);
@@ -761,7 +1241,8 @@ journal_read(struct journal_ctx *c, FILE *f, char **cause)
 			break;
 		}
 		if (block) {
-			if (strncmp(line, "end comment", 11) == 0)
+			if (strncmp(line, "end comment", 11) == 0 ||
+			    strncmp(line, "end test", 8) == 0)
 				block = 0;
 			continue;
 		}
@@ -776,7 +1257,9 @@ journal_read(struct journal_ctx *c, FILE *f, char **cause)
 				continue;
 			if (c->open)
 				ret = journal_posting(c, line, n, cause);
-			else if (directive == 2 && strncmp(s, "format", 6) == 0)
+			else if ((directive == 2 &&
+			    (strncmp(s, "format", 6) == 0 ||
+			    strncmp(s, "note", 4) == 0)) || directive >= 3)
 				continue;
 			else
 				ret = journal_error(c, n, cause, "an indented "
@@ -791,7 +1274,11 @@ journal_read(struct journal_ctx *c, FILE *f, char **cause)
 		if (strchr(";#%|*", *line) != NULL)
 			continue;
 		if (strcmp(line, "comment") == 0 ||
-		    strncmp(line, "comment ", 8) == 0) {
+		    strncmp(line, "comment ", 8) == 0 ||
+		    strcmp(line, "test") == 0 ||
+		    strncmp(line, "test ", 5) == 0) {
+			/* ledger reads test blocks (its own test files'
+			 * expected output) as comments too. */
 			block = 1;
 			continue;
 		}
@@ -913,6 +1400,39 @@ account_type(const char *name, const char **type, const char **normal)
 	return (-1);
 }
 
+/*
+ * The type and normal side of account code: as an account directive of
+ * the journal declares it for the account, one above it or one under it,
+ * or else by its top-level name.  Returns 0, or -1 if neither tells.
+ */
+static int
+journal_type(struct journal_ctx *c, const char *code, const char **type,
+    const char **normal)
+{
+	const struct journal_account	*a;
+	int				 k;
+
+	for (k = 0; k < c->naccounts; k++) {
+		a = &c->accounts[k];
+		if (a->type == NULL || (strcmp(a->name, code) != 0 &&
+		    !biz_account_under(a->name, code) &&
+		    !biz_account_under(code, a->name)))
+			continue;
+		*type = a->type;
+		*normal = strcmp(a->type, "asset") == 0 ||
+		    strcmp(a->type, "expense") == 0 ? "D" : "C";
+		return (0);
+	}
+	if (account_type(code, type, normal) == 0)
+		return (0);
+	if (c->other_type == NULL)
+		return (-1);
+	*type = c->other_type;
+	*normal = strcmp(*type, "asset") == 0 || strcmp(*type, "expense") ==
+	    0 || strcmp(*type, "cost") == 0 ? "D" : "C";
+	return (0);
+}
+
 /* 0 if account code exists, DB_NOTFOUND if not, or a database error. */
 static int
 account_exists(struct store *s, DB_TXN *txn, const char *code)
@@ -957,11 +1477,12 @@ journal_create(struct store *s, DB_TXN *txn, struct journal_ctx *c,
 			parent = code;
 			continue;
 		}
-		if (account_type(code, &type, &normal) != 0)
+		if (journal_type(c, code, &type, &normal) != 0)
 			ret = journal_error(c, a->line, cause, "account %s: "
 			    "cannot tell its type from its name (begin it "
 			    "with Assets, Liabilities, Equity, Income or "
-			    "Expenses)", a->name);
+			    "Expenses, declare it: account %s  ; type: A, or "
+			    "import with --type)", a->name, code);
 		else if (parent == NULL)
 			ret = 0;
 		else if ((ret = ledger_sums(s, txn, parent, 0, 999912, &debit,
@@ -991,6 +1512,70 @@ journal_create(struct store *s, DB_TXN *txn, struct journal_ctx *c,
 	return (ret);
 }
 
+/*
+ * Sets line l from posting p: in the company's currency a debit or a
+ * credit; in another commodity its amount, and its cost as debit or
+ * credit when that is in the company's currency, or as value in a third.
+ */
+static int
+journal_line(struct journal_ctx *c, const struct journal_posting *p,
+    struct record *l, char **cause)
+{
+	const struct table_def	*lt = l->table;
+	char			 buf[128];
+	int64_t			 v;
+	int			 money;
+
+	if (p->kind != REAL)
+		record_set_num(l, fi(lt, "virtual"), p->kind);
+	if (p->commodity == c->company && p->cost_commodity >= 0)
+		return (journal_error(c, p->line, cause, "a price on an amount "
+		    "in the company's currency (%s) is not supported",
+		    c->commodities[c->company]));
+	if (p->cost_commodity >= 0 && (p->cost < 0) != (p->amount < 0))
+		return (journal_error(c, p->line, cause, "the cost and the "
+		    "amount must have the same sign"));
+	if (p->commodity == c->company)
+		v = p->amount;
+	else {
+		record_set_text(l, fi(lt, "currency"),
+		    c->commodities[p->commodity]);
+		record_set_num(l, fi(lt, "amount"), p->amount);
+		if (p->cost_commodity < 0)
+			return (0);
+		if (p->cost_commodity != c->company) {
+			record_set_text(l, fi(lt, "value_currency"),
+			    c->commodities[p->cost_commodity]);
+			record_set_num(l, fi(lt, "value"), p->cost);
+			return (0);
+		}
+		v = p->cost;
+	}
+	money = fixed_pow10(AMOUNT_SCALE - MONEY_SCALE);
+	if (v % money != 0)
+		return (journal_error(c, p->line, cause, "%s: the company's "
+		    "currency takes at most %d decimals", journal_amount(c, v,
+		    c->company, buf, sizeof buf), MONEY_SCALE));
+	v /= money;
+	record_set_num(l, fi(lt, v > 0 ? "debit" : "credit"), v > 0 ? v : -v);
+	return (0);
+}
+
+/* A company without a currency takes the journal's (the setting). */
+static int
+set_currency(struct store *s, DB_TXN *txn, const char *commodity)
+{
+	struct store_table	*t = store_table(s, "settings");
+	struct record		*r = record_new(t->def);
+	int			 ret;
+
+	record_set_text(r, fi(t->def, "name"), "currency");
+	record_set_text(r, fi(t->def, "value"), commodity);
+	ret = store_put(t, txn, r, 0);
+	record_free(r);
+	return (ret);
+}
+
 static int
 journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 {
@@ -1006,10 +1591,11 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	int			 k, ret = 0;
 	int			 fdate = fi(jt, "date"), fref = fi(jt, "reference");
 	int			 fdesc = fi(jt, "description");
-	int			 facc = fi(lt, "account"), fdr = fi(lt, "debit");
-	int			 fcr = fi(lt, "credit"), fmemo = fi(lt, "memo");
+	int			 facc = fi(lt, "account"), fmemo = fi(lt, "memo");
 
 	c->posted = 0;
+	if (*c->company_code == '\0' && *c->commodities[c->company] != '\0')
+		ret = set_currency(s, txn, c->commodities[c->company]);
 	for (k = 0; k < c->naccounts && ret == 0; k++)
 		ret = journal_create(s, txn, c, &c->accounts[k], cause);
 	for (i = 0; i < c->nentries && ret == 0; i++) {
@@ -1020,17 +1606,16 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		if (e->code != NULL)
 			record_set_text(d->master, fref, e->code);
 		record_set_text(d->master, fdesc, e->description);
-		for (k = 0; k < e->n; k++) {
+		for (k = 0; k < e->n && ret == 0; k++) {
 			p = &c->postings[e->first + k];
 			l = doc_add_row(d, 0);
 			record_set_text(l, facc, c->accounts[p->account].name);
-			record_set_num(l, p->amount > 0 ? fdr : fcr,
-			    p->amount > 0 ? p->amount : -p->amount);
 			if (p->memo != NULL)
 				record_set_text(l, fmemo, p->memo);
+			ret = journal_line(c, p, l, cause);
 		}
-		ret = doc_save_in(s, txn, d, c->user, &why);
-		if (ret == STORE_EUSER) {
+		if (ret == 0 && (ret = doc_save_in(s, txn, d, c->user,
+		    &why)) == STORE_EUSER) {
 			journal_error(c, e->line, cause, "%s", why);
 			free(why);
 		}
@@ -1047,8 +1632,27 @@ journal_free(struct journal_ctx *c)
 	long	i;
 	int	k;
 
-	for (k = 0; k < c->naccounts; k++)
+	for (k = 0; k < c->naccounts; k++) {
+		struct journal_balance *b, *next;
+
 		free(c->accounts[k].name);
+		for (b = c->accounts[k].balances; b != NULL; b = next) {
+			next = b->next;
+			free(b);
+		}
+	}
+	for (k = 0; k < c->nrules; k++) {
+		int i;
+
+		for (i = 0; i < c->rules[k].n; i++)
+			free(c->rules[k].postings[i].p.memo);
+		free(c->rules[k].postings);
+		regfree(&c->rules[k].re);
+	}
+	free(c->rules);
+	for (k = 0; k < c->ncommodities; k++)
+		free(c->commodities[k]);
+	free(c->commodities);
 	free(c->accounts);
 	free(c->hash);
 	for (i = 0; i < c->nentries; i++) {
@@ -1060,39 +1664,63 @@ journal_free(struct journal_ctx *c)
 		free(c->postings[i].memo);
 	free(c->postings);
 	for (k = 0; k < c->npending; k++)
-		free(c->pending[k].memo);
+		free(c->pending[k].p.memo);
 	free(c->pending);
 	if (c->open) {
 		free(c->cur.code);
 		free(c->cur.description);
 	}
-	free(c->commodity);
 }
 
 int
 journal_import(struct store *s, const char *file, const char *user,
-    long *entries, char **cause)
+    const char *other_type, long *entries, char **company, char **cause)
 {
 	struct journal_ctx	c;
 	FILE			*f;
-	int			 ret;
+	char			*code;
+	int			 ret, k;
 
 	memset(&c, 0, sizeof c);
 	c.file = file;
 	c.user = user;
+	c.other_type = other_type;
+	c.default_commodity = -1;
 	if ((f = fopen(file, "r")) == NULL) {
 		*cause = xasprintf("cannot read %s: %s", file,
 		    strerror(errno));
 		return (-1);
 	}
+	code = biz_setting(s, NULL, "currency", "");
+	c.company_code = code;
 	ret = journal_read(&c, f, cause);
 	fclose(f);
 	if (ret == 0)
 		ret = journal_check_tree(&c, cause);
+	if (ret == 0) {
+		/* The company's currency by its code, or else the first
+		 * commodity the journal names. */
+		if (c.ncommodities == 0)
+			journal_commodity(&c, code);
+		c.company = company_so_far(&c);
+		for (k = 0; k < c.ncommodities; k++)
+			if (k != c.company && *c.commodities[k] == '\0') {
+				*cause = xasprintf("%s: amounts without a "
+				    "commodity beside amounts in %s, which is "
+				    "taken as the company's currency: name "
+				    "their commodity, or give a default with "
+				    "a D directive", file,
+				    c.commodities[c.company]);
+				ret = STORE_EUSER;
+			}
+	}
 	if (ret == 0)
 		ret = store_run(s, journal_txn, &c, cause);
-	if (ret == 0)
+	if (ret == 0) {
 		*entries = c.posted;
+		*company = xstrdup(c.commodities[c.company]);
+	}
+	free(code);
 	journal_free(&c);
 	return (ret == 0 ? 0 : -1);
 }
@@ -1135,6 +1763,53 @@ bad_account(const char *name)
 	return (NULL);
 }
 
+/* An amount and its commodity (none for ""): "-2.50 EUR". */
+static void
+put_amount(FILE *f, int64_t v, const char *sym)
+{
+	char	n[FIXED_BUFSIZE];
+
+	fputs(format_amount(v, n), f);
+	if (*sym != '\0')
+		put_commodity(f, sym);
+}
+
+/*
+ * A journal line as a posting: the account (in brackets if virtual), the
+ * amount in its commodity, and what it cost (@@, the total) when it has a
+ * cost in the company's currency (sym) or in another.
+ */
+static void
+put_line(FILE *f, const struct record *l, const char *acc, const char *sym)
+{
+	const struct table_def	*lt = l->table;
+	const char		*cur = record_text(l, fi(lt, "currency"));
+	const char		*vcur = record_text(l, fi(lt, "value_currency"));
+	int64_t			 worth, value;
+
+	fixed_rescale(record_num(l, fi(lt, "debit")) - record_num(l,
+	    fi(lt, "credit")), MONEY_SCALE, AMOUNT_SCALE, &worth);
+	value = record_num(l, fi(lt, "value"));
+	if (record_num(l, fi(lt, "virtual")) == VIRTUAL)
+		fprintf(f, "    [%s]  ", acc);
+	else if (record_num(l, fi(lt, "virtual")) == UNBALANCED)
+		fprintf(f, "    (%s)  ", acc);
+	else
+		fprintf(f, "    %s  ", acc);
+	if (*cur == '\0') {
+		put_amount(f, worth, sym);
+		return;
+	}
+	put_amount(f, record_num(l, fi(lt, "amount")), cur);
+	if (*vcur != '\0') {
+		fputs(" @@ ", f);
+		put_amount(f, value < 0 ? -value : value, vcur);
+	} else if (worth != 0) {
+		fputs(" @@ ", f);
+		put_amount(f, worth < 0 ? -worth : worth, sym);
+	}
+}
+
 static int
 export_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 {
@@ -1145,16 +1820,14 @@ export_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	struct record		*j = record_new(jt->def);
 	struct record		*l = record_new(lt->def);
 	const char		*why, *ref, *desc, *acc, *memo;
-	char			*sym, n[FIXED_BUFSIZE];
-	int64_t			 number, date, dr, cr;
+	char			*sym;
+	int64_t			 number, date;
 	int			 ret, lret, fnum = fi(jt->def, "number");
 	int			 fdate = fi(jt->def, "date");
 	int			 fref = fi(jt->def, "reference");
 	int			 fdesc = fi(jt->def, "description");
 	int			 fj = fi(lt->def, "journal");
 	int			 fa = fi(lt->def, "account");
-	int			 fdr = fi(lt->def, "debit");
-	int			 fcr = fi(lt->def, "credit");
 	int			 fm = fi(lt->def, "memo");
 
 	if (x->tries++ > 0 && (fseek(x->f, 0, SEEK_SET) != 0 ||
@@ -1164,6 +1837,13 @@ export_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		return (STORE_EUSER);
 	}
 	sym = biz_setting(s, txn, "currency", "");
+	if (*sym != '\0') {
+		/* Named first: the commodity an import takes as the
+		 * company's currency. */
+		fputs("commodity", x->f);
+		put_commodity(x->f, sym);
+		fputs("\n\n", x->f);
+	}
 	jc = store_cursor_open(jt, NULL, txn);
 	lc = store_cursor_open(lt, NULL, txn);
 	lret = store_cursor_seek(lc, NULL, l);
@@ -1202,12 +1882,7 @@ export_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 				ret = STORE_EUSER;
 				break;
 			}
-			dr = record_num(l, fdr);
-			cr = record_num(l, fcr);
-			fprintf(x->f, "    %s  %s", acc,
-			    fixed_format(dr - cr, MONEY_SCALE, false, n));
-			if (*sym != '\0')
-				put_commodity(x->f, sym);
+			put_line(x->f, l, acc, sym);
 			memo = record_text(l, fm);
 			if (*memo != '\0' && strchr(memo, '\n') == NULL)
 				fprintf(x->f, "  ; %s", memo);

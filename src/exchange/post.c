@@ -6,6 +6,7 @@
 
 #include "csv.h"
 #include "document.h"
+#include "fixed.h"
 #include "post.h"
 #include "tables.h"
 
@@ -18,12 +19,15 @@ enum post_column {
 	PC_DEBIT,
 	PC_CREDIT,
 	PC_MEMO,
+	PC_CURRENCY,
+	PC_AMOUNT,
+	PC_RATE,
 	PC_N
 };
 
 static const char *post_names[PC_N] = {
 	"entry", "date", "reference", "description", "account", "debit",
-	"credit", "memo"
+	"credit", "memo", "currency", "amount", "rate"
 };
 
 struct post_ctx {
@@ -55,6 +59,56 @@ set(struct record *r, const char *name, const char *text, const char **why)
 {
 	return (record_parse(r, schema_field_index(r->table, name), text,
 	    why));
+}
+
+/*
+ * A line in a foreign currency: its amount (debit positive) and, unless
+ * the line gives its debit or credit in the company's currency, that
+ * worked out at rate (company currency per unit), rounded to the cent.
+ */
+static int
+foreign(struct record *l, const char *currency, const char *amount,
+    const char *rate, const char **why)
+{
+	const struct table_def	*lt = l->table;
+	int64_t			 a, r, worth;
+
+	if (*currency == '\0') {
+		if (*amount != '\0' || *rate != '\0') {
+			*why = "an amount or rate needs a currency";
+			return (-1);
+		}
+		return (0);
+	}
+	if (fixed_parse(amount, AMOUNT_SCALE, &a, why) != 0)
+		return (-1);
+	if (a == 0) {
+		*why = "a line in a foreign currency needs its amount";
+		return (-1);
+	}
+	record_set_text(l, schema_field_index(lt, "currency"), currency);
+	record_set_num(l, schema_field_index(lt, "amount"), a);
+	if (*rate == '\0')
+		return (0);
+	if (fixed_parse(rate, AMOUNT_SCALE, &r, why) != 0)
+		return (-1);
+	if (r <= 0) {
+		*why = "a rate must be above zero";
+		return (-1);
+	}
+	if (!record_is_empty(l, schema_field_index(lt, "debit")) ||
+	    !record_is_empty(l, schema_field_index(lt, "credit"))) {
+		*why = "give a rate or the debit or credit, not both";
+		return (-1);
+	}
+	if (fixed_muldiv(a < 0 ? -a : a, r, fixed_pow10(2 * AMOUNT_SCALE -
+	    MONEY_SCALE), &worth) != 0) {
+		*why = "the amount at this rate is too large";
+		return (-1);
+	}
+	record_set_num(l, schema_field_index(lt, a > 0 ? "debit" : "credit"),
+	    worth);
+	return (0);
 }
 
 /* Posts the entry held in d, which began on line. */
@@ -113,7 +167,8 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 					char *what = xasprintf("column \"%s\" is "
 					    "none of entry, date, reference, "
 					    "description, account, debit, "
-					    "credit, memo", row.fields[k]);
+					    "credit, memo, currency, amount, "
+					    "rate", row.fields[k]);
 
 					ret = post_error(c, row.line, cause,
 					    what);
@@ -166,7 +221,9 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		if (set(l, "account", cell(c, &row, PC_ACCOUNT), &why) != 0 ||
 		    set(l, "debit", cell(c, &row, PC_DEBIT), &why) != 0 ||
 		    set(l, "credit", cell(c, &row, PC_CREDIT), &why) != 0 ||
-		    set(l, "memo", cell(c, &row, PC_MEMO), &why) != 0)
+		    set(l, "memo", cell(c, &row, PC_MEMO), &why) != 0 ||
+		    foreign(l, cell(c, &row, PC_CURRENCY), cell(c, &row,
+		    PC_AMOUNT), cell(c, &row, PC_RATE), &why) != 0)
 			ret = post_error(c, row.line, cause, why);
 	}
 	if (ret == 0 && more < 0)

@@ -173,22 +173,6 @@ refuse() {	# NAME LINE MESSAGE, the journal on standard input
 	k -d "$T/a" dump >"$T/after"
 	cmp -s "$T/before" "$T/after" || fail "$1: the company changed"
 }
-refuse commodity 7 'a second commodity "EUR" (this journal'"'"'s is "$") is not supported yet' <<'EOF'
-2024-02-02 euros
-    Assets:Cash  $5.00
-    Income:Gifts  -5.00 EUR
-EOF
-refuse price 6 'a price (@ or @@) is not supported yet' <<'EOF'
-2024-02-02 bought
-    Assets:Cash  $10 @ $1
-    Income:Gifts
-EOF
-refuse virtual 7 'a virtual posting (an account in parentheses or brackets) is not supported yet' <<'EOF'
-2024-02-02 budget
-    Assets:Cash  $5
-    (Budget:Food)  $-5
-    Income:Gifts  $-5
-EOF
 refuse assertion 6 'balance assertion failed: account Assets:Cash should be $7.00 here, but is $6.00' <<'EOF'
 2024-02-02 counted
     Assets:Cash  $5 = $7
@@ -204,19 +188,30 @@ refuse unbalanced 5 'the transaction does not balance: its postings add up to $0
     Assets:Cash  $10.00
     Income:Gifts  $-9.99
 EOF
-refuse decimals 6 'amount 1.005: too many decimals (at most 2)' <<'EOF'
+refuse decimals 6 '$1.005: the company'"'"'s currency takes at most 2 decimals' <<'EOF'
 2024-02-02 fractions
     Assets:Cash  $1.005
     Income:Gifts
 EOF
-refuse automated 5 'an automated transaction (=) is not supported yet' <<'EOF'
-= /Food/
+refuse automated 5 'an automated transaction is read only as = /REGEX/ on account names; other expressions are not supported yet' <<'EOF'
+= expr account =~ /Food/
     (Budget:Food)  -1
 EOF
-refuse periodic 5 'a periodic transaction (~) is not supported yet' <<'EOF'
-~ monthly
-    Expenses:Rent  $500
+refuse ownprice 6 'a price in the amount'"'"'s own commodity' <<'EOF'
+2024-02-02 odd
+    Assets:Cash  $5 @ $1
+    Income:Gifts
+EOF
+refuse lot 6 'a lot price, date or note is not supported yet' <<'EOF'
+2024-02-02 lots
+    Assets:Shares  10 AAPL {$30}
     Assets:Cash
+EOF
+refuse unbalanced-virtual 6 'an unbalanced virtual posting needs an amount' <<'EOF'
+2024-02-02 memo
+    (Budget:Food)
+    Assets:Cash  $1
+    Income:Gifts
 EOF
 refuse include 5 'the include directive is not supported yet' <<'EOF'
 include other.journal

@@ -131,6 +131,39 @@ grep -q "2025-13: expected a month" "$T/err" || fail "month 13: $(cat "$T/err")"
 expect_fail "$T/err" k -d "$T/co" ledger close-year 2999
 grep -q "2999 has not ended yet" "$T/err" || fail "future year: $(cat "$T/err")"
 
+# A line in a foreign currency: its amount at a rate gives its worth in
+# the company's currency, which the entry balances in; the journal shows
+# both, the commodity balances hold the euros, and a reversal takes them
+# away again.
+k -d "$T/co" ledger balances >"$T/cb.before"
+printf 'entry,date,account,currency,amount,rate,debit,credit\n' >"$T/eur.csv"
+printf 'x,2025-08-01,1002,EUR,1000.00,7.8123,,\nx,2025-08-01,6001,,,,,7812.30\n' \
+    >>"$T/eur.csv"
+k -d "$T/co" ledger post "$T/eur.csv" >/dev/null || fail "post euros"
+n=$(count "$T/co" journals)
+k -d "$T/co" ledger balances >"$T/cb"
+grep -q '^ *1000.00 EUR  1002$' "$T/cb" || fail "no euros in 1002: $(grep 1002 "$T/cb")"
+k -d "$T/co" dump | grep -q "^journal=$n	line=1	account=1002	debit=7812.30	.*currency=EUR	amount=1000.000000" ||
+    fail "the euro line: $(k -d "$T/co" dump | grep "^journal=$n	")"
+k -d "$T/co" report journal >"$T/jr"
+grep -q '1002 .* 7,812.30 .* EUR  *1,000.000000' "$T/jr" ||
+    fail "journal report: $(grep 1002 "$T/jr" | tail -1)"
+printf 'entry,date,account,currency,amount,rate,debit,credit\n' >"$T/eur2.csv"
+printf 'x,2025-08-02,1002,EUR,100.00,7.80,,\nx,2025-08-02,6001,,,,,781.00\n' \
+    >>"$T/eur2.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/eur2.csv"
+grep -q "eur2.csv:2: the entry does not balance: debits 780.00, credits 781.00" \
+    "$T/err" || fail "unbalanced euros: $(cat "$T/err")"
+printf 'entry,date,account,currency,amount,rate,debit,credit\n' >"$T/usd.csv"
+printf 'x,2025-08-02,1002,USD,100.00,1,,\nx,2025-08-02,6001,,,,,100.00\n' \
+    >>"$T/usd.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/usd.csv"
+grep -q "USD is the company's currency" "$T/err" || fail "USD line: $(cat "$T/err")"
+k -d "$T/co" ledger reverse "$n" >/dev/null || fail "reverse the euros"
+k -d "$T/co" ledger balances >"$T/cb.after"
+diff "$T/cb.before" "$T/cb.after" || fail "the reversal left euros"
+k -d "$T/co" check >/dev/null || fail "kontor check after the euros"
+
 # The year-end close: revenue, cost and expense at zero; the profit (as
 # ledger computes it from the same entries) in retained earnings 4104.
 profit=$(ledger -f "$T/j.ledger" --flat --no-total \
