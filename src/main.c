@@ -177,19 +177,19 @@ cmd_load(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
+/*
+ * Opens the company and has write put it to path (standard output if
+ * NULL), written whole or not at all (core/outfile.h).
+ */
 static int
-cmd_dump(int argc, char **argv)
+write_company(const char *path, int (*write)(struct store *, FILE *,
+    char **))
 {
 	struct outfile	 out;
 	struct store	*s;
-	const char	*path = NULL;
 	char		*cause;
 	int		 ret;
 
-	if (argc == 3 && strcmp(argv[1], "-o") == 0)
-		path = argv[2];
-	else if (argc != 1)
-		return (fail("usage: kontor dump [-o FILE]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
 	if (outfile_open(&out, path, &cause) != 0) {
@@ -198,7 +198,7 @@ cmd_dump(int argc, char **argv)
 		free(cause);
 		return (1);
 	}
-	ret = dump_company(s, out.f, &cause);
+	ret = write(s, out.f, &cause);
 	if (ret != 0)
 		outfile_abort(&out);
 	else
@@ -209,6 +209,16 @@ cmd_dump(int argc, char **argv)
 	}
 	store_close(s);
 	return (ret == 0 ? 0 : 1);
+}
+
+static int
+cmd_dump(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "-o") == 0)
+		return (write_company(argv[2], dump_company));
+	if (argc != 1)
+		return (fail("usage: kontor dump [-o FILE]"));
+	return (write_company(NULL, dump_company));
 }
 
 static int
@@ -695,36 +705,12 @@ cmd_import(int argc, char **argv)
 static int
 cmd_export(int argc, char **argv)
 {
-	struct outfile	 out;
-	struct store	*s;
-	const char	*path = NULL;
-	char		*cause;
-	int		 ret;
-
 	if (argc == 4 && strcmp(argv[1], "journal") == 0 &&
 	    strcmp(argv[2], "-o") == 0)
-		path = argv[3];
-	else if (argc != 2 || strcmp(argv[1], "journal") != 0)
+		return (write_company(argv[3], journal_export));
+	if (argc != 2 || strcmp(argv[1], "journal") != 0)
 		return (fail("usage: kontor export journal [-o FILE]"));
-	if ((s = open_company(0)) == NULL)
-		return (1);
-	if (outfile_open(&out, path, &cause) != 0) {
-		store_close(s);
-		fail("%s", cause);
-		free(cause);
-		return (1);
-	}
-	ret = journal_export(s, out.f, &cause);
-	if (ret != 0)
-		outfile_abort(&out);
-	else
-		ret = outfile_commit(&out, &cause);
-	if (ret != 0) {
-		fail("%s", cause);
-		free(cause);
-	}
-	store_close(s);
-	return (ret == 0 ? 0 : 1);
+	return (write_company(NULL, journal_export));
 }
 
 /* The clerk's screens on the company. */

@@ -31,15 +31,8 @@ ledger_error(char **cause, const char *fmt, ...)
 	return (STORE_EUSER);
 }
 
-static int
-fi(const struct table_def *t, const char *name)
-{
-	int	i = schema_field_index(t, name);
-
-	if (i < 0)
-		fatalx("table %s has no field %s", t->name, name);
-	return (i);
-}
+/* The index of a field this file relies on being there. */
+#define fi(t, name)	schema_field_needed(t, name)
 
 /* Reads the record of table with the one-field key code (text). */
 static int

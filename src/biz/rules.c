@@ -14,16 +14,8 @@ static int
 user_error(char **cause, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* The number of a field that the rules below rely on being there. */
-static int
-field(const struct table_def *t, const char *name)
-{
-	int	i = schema_field_index(t, name);
-
-	if (i < 0)
-		fatalx("table %s has no field %s", t->name, name);
-	return (i);
-}
+/* The index of a field this file relies on being there. */
+#define field(t, name)	schema_field_needed(t, name)
 
 static int
 user_error(char **cause, const char *fmt, ...)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "xalloc.h"
 
 int
 schema_field_index(const struct table_def *t, const char *name)
@@ -22,6 +23,16 @@ schema_field(const struct table_def *t, const char *name)
 	int	i = schema_field_index(t, name);
 
 	return (i < 0 ? NULL : &t->fields[i]);
+}
+
+int
+schema_field_needed(const struct table_def *t, const char *name)
+{
+	int	i = schema_field_index(t, name);
+
+	if (i < 0)
+		fatalx("table %s has no field %s", t->name, name);
+	return (i);
 }
 
 int

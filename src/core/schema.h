@@ -68,6 +68,10 @@ const struct field_def	*schema_field(const struct table_def *,
 			    const char *name);
 int			 schema_field_index(const struct table_def *,
 			    const char *name);
+/* The index of a field that the calling code relies on: none is a
+ * programming error, and stops the program. */
+int			 schema_field_needed(const struct table_def *,
+			    const char *name);
 int			 schema_nkeys(const struct table_def *);
 const char		*schema_type_name(enum field_type);
 

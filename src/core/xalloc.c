@@ -99,6 +99,17 @@ xvasprintf(const char *fmt, va_list ap)
 }
 
 char *
+xvasprintf_at(const char *file, long line, const char *fmt, va_list ap)
+{
+	char	*what, *s;
+
+	what = xvasprintf(fmt, ap);
+	s = xasprintf("%s:%ld: %s", file, line, what);
+	free(what);
+	return (s);
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	va_list	 ap;

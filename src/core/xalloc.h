@@ -20,6 +20,8 @@ char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list);
+/* "FILE:LINE: " and the message: how kontor points at bad input. */
+char	*xvasprintf_at(const char *file, long line, const char *, va_list);
 
 /* Prints "kontor: fatal: MESSAGE" to stderr and exits with status 70. */
 _Noreturn void fatalx(const char *, ...)

@@ -135,14 +135,11 @@ restore_error(struct dump_ctx *d, char **cause, const char *fmt, ...)
 static int
 restore_error(struct dump_ctx *d, char **cause, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*what;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	*cause = xvasprintf_at(d->name, d->line, fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s:%ld: %s", d->name, d->line, what);
-	free(what);
 	return (STORE_EUSER);
 }
 

@@ -148,26 +148,16 @@ static int
 journal_error(struct journal_ctx *c, long line, char **cause,
     const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*what;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	*cause = xvasprintf_at(c->file, line, fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s:%ld: %s", c->file, line, what);
-	free(what);
 	return (STORE_EUSER);
 }
 
-static int
-fi(const struct table_def *t, const char *name)
-{
-	int	i = schema_field_index(t, name);
-
-	if (i < 0)
-		fatalx("table %s has no field %s", t->name, name);
-	return (i);
-}
+/* The index of a field this file relies on being there. */
+#define fi(t, name)	schema_field_needed(t, name)
 
 static const char *
 skip_blanks(const char *p)

@@ -31,14 +31,11 @@ static int
 load_error(struct load_ctx *c, long line, char **cause, const char *fmt,
     ...)
 {
-	va_list	 ap;
-	char	*what;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	*cause = xvasprintf_at(c->o->file, line, fmt, ap);
 	va_end(ap);
-	*cause = xasprintf("%s:%ld: %s", c->o->file, line, what);
-	free(what);
 	return (STORE_EUSER);
 }
 

@@ -31,14 +31,11 @@ def_error(struct def_ctx *c, const char *fmt, ...)
 static int
 def_error(struct def_ctx *c, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*what;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	*c->cause = xvasprintf_at(c->path, c->line, fmt, ap);
 	va_end(ap);
-	*c->cause = xasprintf("%s:%ld: %s", c->path, c->line, what);
-	free(what);
 	return (-1);
 }
 

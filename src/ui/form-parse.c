@@ -83,15 +83,11 @@ form_parse_error(struct form_parse *fp, const char *fmt, ...)
 static int
 form_parse_error(struct form_parse *fp, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*what;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
+	*fp->cause = xvasprintf_at(fp->path, fp->line, fmt, ap);
 	va_end(ap);
-
-	*fp->cause = xasprintf("%s:%d: %s", fp->path, fp->line, what);
-	free(what);
 	return (-1);
 }
 
