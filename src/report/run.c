@@ -337,6 +337,8 @@ csv_row(struct run_ctx *c, const struct record *r, int headings)
 		buf_clear(&val);
 		if (headings)
 			buf_adds(&val, c->d->columns[k].heading);
+		else if (c->cols[k].def->flags & RC_RUNNING)
+			format_number(&c->cols[k], c->cols[k].group, 1, &val);
 		else
 			column_text(&c->cols[k], r, 1, &val);
 		csv_quote(&line, val.data != NULL ? val.data : "",
