@@ -767,6 +767,27 @@ start_key(struct run_ctx *c, struct store_index *ix, int lead,
 	}
 }
 
+/* Whether account code has sub-accounts (postings are on those). */
+static int
+has_sub_accounts(struct run_ctx *c, const char *code)
+{
+	struct store_table	*t = store_table(c->s, "accounts");
+	struct store_cursor	*cur = store_cursor_open(t, NULL, NULL);
+	struct record		*a = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret, found = 0;
+
+	buf_add(&key, code, strlen(code));
+	for (ret = store_cursor_seek(cur, &key, a); ret == 0 && !found &&
+	    strncmp(record_text(a, 0), code, strlen(code)) == 0;
+	    ret = store_cursor_next(cur, a))
+		found = biz_account_under(code, record_text(a, 0));
+	store_cursor_close(cur);
+	record_free(a);
+	buf_free(&key);
+	return (found);
+}
+
 /*
  * A report with opening balances on one account (filter account =
  * PARAM) that has no postings in the range still shows the account's
@@ -781,6 +802,10 @@ empty_account(struct run_ctx *c, int *have)
 		struct run_filter *f = &c->filters[k];
 
 		if (f->active && f->op == '=' && f->i == c->group) {
+			if (has_sub_accounts(c, record_text(f->bound, f->i)))
+				return (run_error(c, "account %s has "
+				    "sub-accounts; ask for one of them",
+				    record_text(f->bound, f->i)));
 			if (begin_group(c, f->bound, 1) != 0)
 				return (-1);
 			*have = 1;
