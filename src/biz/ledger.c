@@ -345,8 +345,11 @@ ledger_sums(struct store *s, DB_TXN *txn, const char *account,
 	    ret = store_cursor_next(c, b)) {
 		if (strncmp(record_text(b, 0), account, len) != 0)
 			break;
+		/* Assets:Bankfees begins with Assets:Bank, but is not
+		 * under it. */
 		p = record_num(b, fp);
-		if (p < first || p > last)
+		if (p < first || p > last || (record_text(b, 0)[len] != '\0' &&
+		    !biz_account_under(account, record_text(b, 0))))
 			continue;
 		*debit += record_num(b, fd);
 		*credit += record_num(b, fc);

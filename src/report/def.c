@@ -13,7 +13,7 @@
 #include "tables.h"
 #include "words.h"
 
-#define MAXWORDS	8
+#define MAXWORDS	64	/* a statement line's terms */
 
 struct def_ctx {
 	const char	*path;
@@ -114,7 +114,16 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 	if (d->source == NULL)
 		return (def_error(c, "source must come before the columns"));
 
-	if (strncmp(expr, "balance(", 8) == 0 && expr[len - 1] == ')') {
+	if (d->statement) {
+		char *why;
+
+		if (statement_parse_column(&col, expr, &why) != 0) {
+			def_error(c, "%s", why);
+			free(why);
+			return (-1);
+		}
+		f = NULL;
+	} else if (strncmp(expr, "balance(", 8) == 0 && expr[len - 1] == ')') {
 		static const char *which[] = { "opening", "debit", "credit",
 		    "closing" };
 
@@ -182,7 +191,7 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 		col.align = f != NULL && field_is_number(f) &&
 		    f->type != FT_DATE ? TEXT_RIGHT : TEXT_LEFT;
 	}
-	if (f == NULL)
+	if (f == NULL && !d->statement)
 		return (-1);
 
 	col.heading = xstrdup(w[2]);
@@ -214,8 +223,8 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			    "total, running, suppress, plain, dmy, mdy%s", w[k],
 			    col.kind == COL_EXPR ? " or decimals=N" : ""));
 	}
-	if ((col.flags & RC_TOTAL) && col.kind != COL_SUM &&
-	    col.kind != COL_EXPR && !field_is_number(f))
+	if ((col.flags & RC_TOTAL) && (d->statement || (col.kind != COL_SUM &&
+	    col.kind != COL_EXPR && !field_is_number(f))))
 		return (def_error(c, "total: %s is not a number", col.field));
 	d->columns = xreallocarray(d->columns, (size_t)d->ncolumns + 1,
 	    sizeof *d->columns);
@@ -378,6 +387,29 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 		return (parse_filter(c, d, w, n));
 	if (strcmp(w[0], "group") == 0)
 		return (parse_group(c, d, w, n));
+	if (strcmp(w[0], "line") == 0 || strcmp(w[0], "heading") == 0) {
+		char *why;
+
+		if (statement_parse_line(d, w, n, &why) == 0)
+			return (0);
+		def_error(c, "%s", why);
+		free(why);
+		return (-1);
+	}
+	if (strcmp(w[0], "opening") == 0) {
+		if (n < 2 || n > 3 || d->opening != NULL)
+			return (def_error(c, "expected one line: opening "
+			    "\"Opening label\" [\"Closing label\"]"));
+		d->opening = xstrdup(w[1]);
+		d->closing = n == 3 ? xstrdup(w[2]) : NULL;
+		return (0);
+	}
+	if (strcmp(w[0], "source") == 0 && n == 2 &&
+	    strcmp(w[1], "statement") == 0 && d->source == NULL) {
+		d->statement = 1;
+		d->source = xstrdup(w[1]);
+		return (0);
+	}
 	if (strcmp(w[0], "source") == 0) {
 		if (n < 2 || n > 3 || (t = biz_table(w[1])) == NULL)
 			return (def_error(c, "expected: source TABLE [INDEX] "
@@ -426,11 +458,24 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 static int
 check_def(struct def_ctx *c, struct report_def *d)
 {
-	int	i, cells = 0;
+	const struct field_def	*f;
+	int			 i, cells = 0;
 
 	if (d->title == NULL || d->source == NULL || d->ncolumns == 0)
 		return (def_error(c, "a report needs a title, a source and "
 		    "at least one column"));
+	if (d->statement && d->nitems == 0)
+		return (def_error(c, "a statement needs at least one line"));
+	if (d->opening != NULL && (d->group == NULL || (f =
+	    schema_field(biz_table(d->source), d->group))->ref == NULL ||
+	    strcmp(f->ref, "accounts") != 0))
+		return (def_error(c, "opening: the report must be grouped by "
+		    "account"));
+	for (i = 0; d->opening != NULL && i < d->ncolumns; i++)
+		if ((d->columns[i].flags & RC_RUNNING) &&
+		    strcmp(d->columns[i].field, "debit-credit") != 0)
+			return (def_error(c, "opening: a running column is "
+			    "debit-credit, as the balance is debit positive"));
 	for (i = 0; i < d->ncolumns; i++)
 		cells += d->columns[i].width + (i > 0);
 	if (cells > d->width)
@@ -514,6 +559,9 @@ report_free(struct report_def *d)
 		free(d->filters[i].param);
 	}
 	free(d->filters);
+	statement_free(d);
+	free(d->opening);
+	free(d->closing);
 	free(d->path);
 	free(d->group_label);
 	free(d->footer);

@@ -26,7 +26,19 @@ enum column_kind {
 	COL_LOOKUP,	/* a field of the record a source code refers to */
 	COL_SUM,	/* the sum of a number field of the source or lines */
 	COL_EXPR,	/* arithmetic over number fields of the source */
-	COL_BALANCE	/* an account's opening, debits, credits, closing */
+	COL_BALANCE,	/* an account's opening, debits, credits, closing */
+	COL_STATEMENT	/* a statement line's label or figure */
+};
+
+/* What a column of a statement (source statement) shows. */
+enum statement_show {
+	SS_LABEL,		/* the line's Chinese label */
+	SS_LABEL_EN,		/* its English label */
+	SS_ACCOUNTS,		/* its terms as written */
+	SS_CLOSING,		/* balance at the end of the month of to */
+	SS_YEAR_OPENING,	/* balance at the start of to's year */
+	SS_PERIOD,		/* movement over the months from to to */
+	SS_YEAR_TO_DATE		/* movement from January to the month of to */
 };
 
 /* Column options. */
@@ -44,7 +56,8 @@ struct report_column {
 	int		 of_lines;	/* COL_SUM over the lines table */
 	struct expr	*expr;		/* COL_EXPR */
 	int		 decimals;	/* COL_EXPR */
-	int		 which;		/* COL_BALANCE: 0 to 3 */
+	int		 which;		/* COL_BALANCE: 0 to 3; COL_STATEMENT:
+					   an enum statement_show */
 	char		*heading;
 	int		 width;		/* display cells */
 	enum text_align	 align;
@@ -65,6 +78,28 @@ struct report_filter {
 	char		*field;
 	char		 op;		/* '=', '>' (at least), '<' (at most) */
 	char		*param;
+};
+
+/*
+ * A term of a statement line: an account (with its sub-accounts), a
+ * range of accounts from one code to another, or a line above, added or
+ * taken away.
+ */
+struct report_term {
+	int		 sign;		/* 1 or -1 */
+	char		*code;		/* account, or first of the range */
+	char		*last;		/* last of the range, or NULL */
+	int		 line;		/* the line it names, or -1 */
+};
+
+/* A line of a statement: a heading (no terms) or a figure. */
+struct report_line {
+	char			*name;		/* NULL for a heading */
+	char			*label;		/* Chinese */
+	char			*label_en;
+	char			*terms_text;	/* the terms as written */
+	struct report_term	*terms;
+	int			 nterms;
 };
 
 struct report_def {
@@ -90,6 +125,12 @@ struct report_def {
 	int			 nparams;
 	struct report_filter	*filters;
 	int			 nfilters;
+	int			 statement;	/* source statement */
+	struct report_line	*items;		/* its lines */
+	int			 nitems;
+	char			*opening;	/* label of a group's opening
+						   balance line, or NULL */
+	char			*closing;	/* and of its closing one */
 };
 
 /*
@@ -110,6 +151,18 @@ int	report_set_param(struct report_def *, const char *name,
 
 /* "Order date from 1997-01-01 to 1997-12-31": the parameters used. */
 char	*report_params_text(const struct report_def *);
+
+/*
+ * Statements (statement.c), for def.c and run.c.  statement_parse_line
+ * reads a heading or line statement (words w[0..n-1]) and
+ * statement_parse_column a column's EXPR; each returns 0, or -1 with
+ * *why (allocated, without FILE:LINE).
+ */
+int	statement_parse_line(struct report_def *, char **w, int n,
+	    char **why);
+int	statement_parse_column(struct report_column *, const char *expr,
+	    char **why);
+void	statement_free(struct report_def *);
 
 /* Where pages go, and in what encoding. */
 struct report_out {
@@ -179,5 +232,14 @@ void	page_end(struct page *);
 int	page_header_lines(void);
 /* The first header line of page n of m, into out (cleared first). */
 void	page_title_line(const struct page *, int n, int m, struct buf *out);
+
+/*
+ * Prints a statement's lines onto page, or as CSV rows into csv (not
+ * NULL for CSV).  The months come from the parameters from and to (or
+ * date), to defaulting to the month of run_time and from to January of
+ * to's year.  Returns 0, or -1 with *why (allocated).
+ */
+int	statement_run(struct store *, const struct report_def *,
+	    struct page *, FILE *csv, long run_time, char **why);
 
 #endif

@@ -219,6 +219,7 @@ row_values(struct run_ctx *c, const struct record *r)
 				return (ret);
 			break;
 		case COL_LOOKUP:
+		case COL_STATEMENT:
 			break;
 		}
 	}
@@ -276,6 +277,8 @@ column_text(struct run_column *col, const struct record *r, int plain,
 		return;
 	case COL_LOOKUP:
 		break;
+	case COL_STATEMENT:
+		return;		/* statement.c prints its own lines */
 	}
 
 	/* Look the code up, unless the last row had the same one. */
@@ -334,6 +337,8 @@ csv_row(struct run_ctx *c, const struct record *r, int headings)
 		buf_clear(&val);
 		if (headings)
 			buf_adds(&val, c->d->columns[k].heading);
+		else if (c->cols[k].def->flags & RC_RUNNING)
+			format_number(&c->cols[k], c->cols[k].group, 1, &val);
 		else
 			column_text(&c->cols[k], r, 1, &val);
 		csv_quote(&line, val.data != NULL ? val.data : "",
@@ -388,7 +393,8 @@ print_row(struct run_ctx *c, const struct record *r)
 
 /*
  * A total row: label over the columns before the first total column,
- * then the group's (or the report's) sums under the total columns.
+ * then the group's (grand 0) or the report's (1) sums under the total
+ * columns, or (2) the group's running figures alone.
  */
 static void
 print_total(struct run_ctx *c, const char *label, int grand)
@@ -407,9 +413,10 @@ print_total(struct run_ctx *c, const char *label, int grand)
 		struct run_column *col = &c->cols[k];
 
 		buf_clear(&val);
-		if (col->def->flags & RC_TOTAL)
-			format_number(col, grand ? col->total : col->group, 0,
-			    &val);
+		if ((col->def->flags & RC_TOTAL) && (grand != 2 ||
+		    (col->def->flags & RC_RUNNING)))
+			format_number(col, grand == 1 ? col->total :
+			    col->group, 0, &val);
 		if (k > 0)
 			buf_addc(&line, ' ');
 		text_pad(&line, val.data != NULL ? val.data : "",
@@ -468,7 +475,7 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	struct store_table	*t;
 	struct record		*target;
 	struct buf		 key = BUF_INIT;
-	int			 name, date, text;
+	int			 name, date, text, zh, en;
 
 	if (f->ref == NULL || record_is_empty(r, c->group))
 		return;
@@ -476,7 +483,9 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	name = schema_field_index(t->def, "name");
 	date = schema_field_index(t->def, "date");
 	text = schema_field_index(t->def, "description");
-	if (name < 0 && text < 0)
+	zh = schema_field_index(t->def, "name_zh");
+	en = schema_field_index(t->def, "name_en");
+	if (name < 0 && text < 0 && zh < 0)
 		return;
 	target = record_new(t->def);
 	if (field_is_number(f))
@@ -487,7 +496,13 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	if (store_get(t, NULL, &key, target, 0) == 0) {
 		if (name >= 0)
 			buf_printf(out, " %s", record_text(target, name));
-		else {
+		else if (zh >= 0) {
+			/* An account: its Chinese and English names. */
+			if (!record_is_empty(target, zh))
+				buf_printf(out, " %s", record_text(target, zh));
+			if (!record_is_empty(target, en))
+				buf_printf(out, " %s", record_text(target, en));
+		} else {
 			if (date >= 0) {
 				buf_addc(out, ' ');
 				record_format(target, date, out);
@@ -499,6 +514,93 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 	buf_free(&key);
 }
 
+/*
+ * The balance of account before the from date, debit positive: the
+ * months before from's, from the ledger's balance table, and the
+ * postings of from's own month dated before it, a range of the
+ * account's date index.  Without a from date the report reads every
+ * posting, so it opens at zero.
+ */
+static int
+opening_balance(struct run_ctx *c, const char *account, int64_t *balance)
+{
+	struct store_table	*lt = store_table(c->s, "journal_lines");
+	struct store_index	*ix = store_index(lt, "by-account-date");
+	struct store_cursor	*cur;
+	struct record		*r;
+	struct buf		 key = BUF_INIT;
+	const char		*from = NULL;
+	int64_t			 month, day, debit, credit;
+	int			 k, ret, fa, fd;
+
+	*balance = 0;
+	for (k = 0; k < c->d->nparams; k++)
+		if (strcmp(c->d->params[k].name, "from") == 0 &&
+		    c->d->params[k].type == FT_DATE)
+			from = c->d->params[k].value;
+	if (from == NULL)
+		return (0);
+	month = atoll(from) * 100 + atoll(from + 5);
+	day = month * 100 + atoll(from + 8);
+	if ((ret = ledger_sums(c->s, NULL, account, 0, month - 1, &debit,
+	    &credit)) != 0)
+		return (run_error(c, "%s", db_strerror(ret)));
+	*balance = debit - credit;
+
+	r = record_new(lt->def);
+	fa = ix->which[0];
+	fd = ix->which[1];
+	record_set_text(r, fa, account);
+	record_set_num(r, fd, month * 100 + 1);
+	record_key(r, ix->which, 2, 0, &key);
+	cur = store_cursor_open(lt, ix, NULL);
+	for (ret = store_cursor_seek(cur, &key, r); ret == 0 &&
+	    strcmp(record_text(r, fa), account) == 0 &&
+	    record_num(r, fd) < day; ret = store_cursor_next(cur, r))
+		*balance += record_num(r, schema_field_index(lt->def,
+		    "debit")) - record_num(r, schema_field_index(lt->def,
+		    "credit"));
+	store_cursor_close(cur);
+	record_free(r);
+	buf_free(&key);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (run_error(c, "%s", db_strerror(ret)));
+	return (0);
+}
+
+/*
+ * A group's opening or closing balance line: the label, then the
+ * running columns' figures.  In CSV, a row with the label in the first
+ * column.
+ */
+static void
+print_balance(struct run_ctx *c, const struct record *r, const char *label)
+{
+	struct buf	line = BUF_INIT, val = BUF_INIT;
+	int		k;
+
+	if (!c->o->csv) {
+		print_total(c, label, 2);
+		return;
+	}
+	record_format(r, c->group, &val);
+	csv_quote(&line, val.data != NULL ? val.data : "", 1);
+	for (k = 0; k < c->d->ncolumns; k++) {
+		struct run_column *col = &c->cols[k];
+
+		buf_clear(&val);
+		if (k == 0)
+			buf_adds(&val, label);
+		else if (col->def->flags & RC_RUNNING)
+			format_number(col, col->group, 1, &val);
+		csv_quote(&line, val.data != NULL ? val.data : "", 0);
+	}
+	buf_adds(&line, "\r\n");
+	fwrite(line.data, 1, line.len, c->f);
+	buf_free(&line);
+	buf_free(&val);
+}
+
 /* Ends a group: its line (summary) or its subtotal, then the totals. */
 static int
 end_group(struct run_ctx *c)
@@ -506,6 +608,8 @@ end_group(struct run_ctx *c)
 	struct buf	label = BUF_INIT;
 	int		k;
 
+	if (c->d->closing != NULL && !c->d->group_summary)
+		print_balance(c, c->first, c->d->closing);
 	if (c->d->group_summary) {
 		/* The group's line shows its sums; the row just read (the
 		 * next group's first) keeps its own figures. */
@@ -545,15 +649,24 @@ end_group(struct run_ctx *c)
 	return (0);
 }
 
-static void
+static int
 begin_group(struct run_ctx *c, const struct record *r, int first)
 {
 	struct buf	head = BUF_INIT;
+	int64_t		opening = 0;
 	int		k;
 
 	record_copy(c->first, r);
+	if (c->d->opening != NULL && opening_balance(c,
+	    record_text(r, c->group), &opening) != 0)
+		return (-1);
+	for (k = 0; k < c->d->ncolumns; k++)
+		if (c->cols[k].def->flags & RC_RUNNING)
+			c->cols[k].group = opening;
+	if (c->d->opening != NULL && c->o->csv)
+		print_balance(c, r, c->d->opening);
 	if (c->d->group_summary || c->group < 0 || c->o->csv)
-		return;
+		return (0);
 	if (c->d->group_page && !first)
 		page_break(&c->page);
 	page_need(&c->page, 2);	/* a heading never ends a page */
@@ -565,6 +678,9 @@ begin_group(struct run_ctx *c, const struct record *r, int first)
 	for (k = 0; k < c->d->ncolumns; k++)
 		buf_clear(&c->cols[k].last);
 	buf_free(&head);
+	if (c->d->opening != NULL)
+		print_balance(c, r, c->d->opening);
+	return (0);
 }
 
 static int
@@ -651,6 +767,54 @@ start_key(struct run_ctx *c, struct store_index *ix, int lead,
 	}
 }
 
+/* Whether account code has sub-accounts (postings are on those). */
+static int
+has_sub_accounts(struct run_ctx *c, const char *code)
+{
+	struct store_table	*t = store_table(c->s, "accounts");
+	struct store_cursor	*cur = store_cursor_open(t, NULL, NULL);
+	struct record		*a = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret, found = 0;
+
+	buf_add(&key, code, strlen(code));
+	for (ret = store_cursor_seek(cur, &key, a); ret == 0 && !found &&
+	    strncmp(record_text(a, 0), code, strlen(code)) == 0;
+	    ret = store_cursor_next(cur, a))
+		found = biz_account_under(code, record_text(a, 0));
+	store_cursor_close(cur);
+	record_free(a);
+	buf_free(&key);
+	return (found);
+}
+
+/*
+ * A report with opening balances on one account (filter account =
+ * PARAM) that has no postings in the range still shows the account's
+ * opening and closing balance: its group begins from the filter's value.
+ */
+static int
+empty_account(struct run_ctx *c, int *have)
+{
+	int	k;
+
+	for (k = 0; c->d->opening != NULL && k < c->d->nfilters; k++) {
+		struct run_filter *f = &c->filters[k];
+
+		if (f->active && f->op == '=' && f->i == c->group) {
+			if (has_sub_accounts(c, record_text(f->bound, f->i)))
+				return (run_error(c, "account %s has "
+				    "sub-accounts; ask for one of them",
+				    record_text(f->bound, f->i)));
+			if (begin_group(c, f->bound, 1) != 0)
+				return (-1);
+			*have = 1;
+			return (0);
+		}
+	}
+	return (0);
+}
+
 static int
 run_rows(struct run_ctx *c)
 {
@@ -682,7 +846,8 @@ run_rows(struct run_ctx *c)
 			have = 0;
 		}
 		if (!have) {
-			begin_group(c, r, c->rows == 0);
+			if ((ret = begin_group(c, r, c->rows == 0)) != 0)
+				break;
 			have = 1;
 		}
 		if ((ret = add_to_group(c, r)) != 0)
@@ -693,6 +858,8 @@ run_rows(struct run_ctx *c)
 	store_cursor_close(cur);
 	record_free(r);
 	buf_free(&key);
+	if ((ret == DB_NOTFOUND || ret == 0) && !have && c->rows == 0)
+		ret = empty_account(c, &have);
 	if ((ret == DB_NOTFOUND || ret == 0) && have)
 		ret = end_group(c);
 	if (ret == DB_NOTFOUND)
@@ -746,17 +913,21 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 	const char		*why;
 	int			 n, k;
 
-	c->source = store_table(c->s, d->source);
-	c->lines = d->lines != NULL ? store_table(c->s, d->lines) : NULL;
-	c->group = d->group != NULL ?
-	    schema_field_index(c->source->def, d->group) : -1;
-	c->first = record_new(c->source->def);
-	if (c->lines != NULL)
-		c->line = record_new(c->lines->def);
+	c->group = -1;
 	c->cols = xcalloc((size_t)d->ncolumns, sizeof *c->cols);
+	c->filters = xcalloc((size_t)d->nfilters + 1, sizeof *c->filters);
+	if (!d->statement) {
+		c->source = store_table(c->s, d->source);
+		c->lines = d->lines != NULL ? store_table(c->s, d->lines) :
+		    NULL;
+		c->group = d->group != NULL ?
+		    schema_field_index(c->source->def, d->group) : -1;
+		c->first = record_new(c->source->def);
+		if (c->lines != NULL)
+			c->line = record_new(c->lines->def);
+	}
 
 	/* Each filter's parameter, read as a value of its field. */
-	c->filters = xcalloc((size_t)d->nfilters + 1, sizeof *c->filters);
 	for (k = 0; k < d->nfilters; k++) {
 		const char *value = NULL;
 
@@ -776,18 +947,21 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 	for (n = 0; n < d->ncolumns; n++) {
 		struct run_column		*col = &c->cols[n];
 		const struct report_column	*def = &d->columns[n];
-		const struct table_def		*t = c->source->def;
+		const struct table_def		*t;
 
 		col->def = def;
-		if (def->kind == COL_EXPR) {
+		if (def->kind == COL_STATEMENT) {
+			col->f = NULL;
+			col->scale = MONEY_SCALE;
+		} else if (def->kind == COL_EXPR) {
 			col->f = NULL;
 			col->scale = def->decimals;
 		} else if (def->kind == COL_BALANCE) {
 			col->f = schema_field(biz_table("balances"), "debit");
 			col->scale = col->f->scale;
 		} else {
-			if (def->kind == COL_SUM && def->of_lines)
-				t = c->lines->def;
+			t = def->kind == COL_SUM && def->of_lines ?
+			    c->lines->def : c->source->def;
 			col->i = schema_field_index(t, def->field);
 			col->f = &t->fields[col->i];
 			col->scale = col->f->type == FT_INT ||
@@ -1051,7 +1225,11 @@ report_run(struct store *s, const struct report_def *d,
 
 	if (o->csv)
 		csv_row(&c, NULL, 1);
-	ret = run_rows(&c);
+	if (d->statement)
+		ret = statement_run(s, d, &c.page, o->csv ? c.f : NULL,
+		    o->run_time, &c.error);
+	else
+		ret = run_rows(&c);
 	if (ret == 0)
 		print_end(&c);
 	if (ret == 0 && (fflush(c.f) != 0 || ferror(c.f)))

@@ -243,4 +243,17 @@ against back "$T/out.journal"
 k -d "$T/gen3000" report trial-balance --csv >"$T/tb1"
 k -d "$T/back" report trial-balance --csv >"$T/tb2"
 diff "$T/tb1" "$T/tb2" || fail "the round trip changed the trial balance"
+# (e) A parent's figure in the trial balance takes in its sub-accounts
+# only: Assets:Bankfees begins with Assets:Bank but is not under it.
+cat >"$T/fees.journal" <<'EOF'
+2025-01-02 opening
+    Assets:Bank:Checking  $100.00
+    Assets:Bankfees  $7.00
+    Equity:Opening
+EOF
+k -d "$T/fees" init >/dev/null
+k -d "$T/fees" import journal "$T/fees.journal" >/dev/null || fail "fees import"
+k -d "$T/fees" report trial-balance --csv | tr -d '\r' >"$T/tb"
+grep -q '^Assets:Bank,.*,100\.00$' "$T/tb" || fail "Assets:Bank: $(grep '^Assets:Bank,' "$T/tb")"
+grep -q '^Assets,.*,107\.00$' "$T/tb" || fail "Assets: $(grep '^Assets,' "$T/tb")"
 echo "PASS: $n journals and generated ones agree with ledger and hledger"
