@@ -266,9 +266,13 @@ struct save_ctx {
 	int		 numbered;	/* the master's number is given here */
 };
 
-/* Gives the row's key the master's, and clears its line number. */
+/*
+ * Gives the row's key the master's, and its line number seq: the rows
+ * stored under the master were deleted first, so the lines are numbered
+ * 1, 2, ... in the order of the grid.
+ */
 static void
-link_row(struct doc *d, int g, struct record *r)
+link_row(struct doc *d, int g, struct record *r, int64_t seq)
 {
 	const struct table_def	*t = r->table;
 	int			 link = d->grids[g].link, i;
@@ -284,10 +288,8 @@ link_row(struct doc *d, int g, struct record *r)
 	else
 		record_set_text(r, link, record_text(d->master, from));
 	for (i = 0; i < t->nfields; i++)
-		if (t->fields[i].flags & F_SEQ) {
-			record_set_num(r, i, 0);
-			record_set_text(r, i, NULL);
-		}
+		if (t->fields[i].flags & F_SEQ)
+			record_set_num(r, i, seq);
 }
 
 static int
@@ -299,6 +301,7 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	struct store_table	*st = store_table(s, t->name);
 	char			 when[32], *by;
 	time_t			 now = time(NULL);
+	struct tm		 tm;
 	int			 ret, g, i, changed, who;
 
 	/* A retried save numbers a new master afresh. */
@@ -313,8 +316,8 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 			return (doc_error(cause, "journal entry %lld is posted "
 			    "and cannot be changed; post a reversing entry "
 			    "instead", (long long)record_num(d->master, 0)));
-		if ((ret = ledger_check(s, txn, d->master, d->grids[0].rows,
-		    d->grids[0].nrows, cause)) != 0)
+		if ((ret = ledger_check(s, txn, d->batch, d->master,
+		    d->grids[0].rows, d->grids[0].nrows, cause)) != 0)
 			return (ret);
 	}
 	if (strcmp(t->name, "orders") == 0 && d->ngrids > 0 &&
@@ -327,8 +330,10 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		record_set_num(d->master, changed, d->stamp + 1 > 0 ?
 		    d->stamp + 1 : 1);
 	if (who >= 0) {
+		/* localtime_r: localtime would read the zone file again
+		 * for each entry of a large import. */
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M",
-		    localtime(&now));
+		    localtime_r(&now, &tm));
 		by = xasprintf("%s at %s", c->user, when);
 		record_set_text(d->master, who, by);
 		if (strcmp(t->name, "journals") == 0)
@@ -348,10 +353,11 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	for (g = 0; g < d->ngrids; g++) {
 		if (d->grids[g].readonly)
 			continue;
-		if ((ret = delete_rows(s, txn, d, g)) != 0)
+		/* A new master, just inserted, has no rows stored. */
+		if (d->stamp >= 0 && (ret = delete_rows(s, txn, d, g)) != 0)
 			return (ret);
 		for (i = 0; i < d->grids[g].nrows; i++) {
-			link_row(d, g, d->grids[g].rows[i]);
+			link_row(d, g, d->grids[g].rows[i], i + 1);
 			if (strcmp(t->name, "journals") == 0)
 				copy_date(d->master, d->grids[g].rows[i]);
 			ret = biz_insert(s, txn, d->grids[g].rows[i], cause);
@@ -366,8 +372,8 @@ save_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		}
 	}
 	if (strcmp(t->name, "journals") == 0)
-		return (ledger_apply(s, txn, d->master, d->grids[0].rows,
-		    d->grids[0].nrows, cause));
+		return (ledger_apply(s, txn, d->batch, d->master,
+		    d->grids[0].rows, d->grids[0].nrows, cause));
 	return (0);
 }
 

@@ -19,11 +19,14 @@ struct doc_grid {
 	int			 nrows;
 };
 
+struct ledger_batch;
+
 struct doc {
 	struct record	*master;
 	int64_t		 stamp;		/* "changed" when read; -1 if new */
 	struct doc_grid	 grids[DOC_MAXGRIDS];
 	int		 ngrids;
+	struct ledger_batch *batch;	/* a journal entry's, or NULL */
 };
 
 /* A new, empty document of table with the given grids (table, link). */

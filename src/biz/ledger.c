@@ -3,10 +3,12 @@
  * and applied to the balance table, reversals, period and year closes,
  * and the recomputation of balances for kontor check.
  */
+#include <search.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "fixed.h"
 #include "ledger.h"
 #include "rules.h"
@@ -33,6 +35,49 @@ ledger_error(char **cause, const char *fmt, ...)
 
 /* The index of a field this file relies on being there. */
 #define fi(t, name)	schema_field_needed(t, name)
+
+/* The figures of a balance, as the balance table names them. */
+static const char *const sum_fields[4] = {
+	"debit", "credit", "amount_debit", "amount_credit"
+};
+
+/* What the checks found of an account. */
+enum account_state {
+	ACCOUNT_OK,
+	ACCOUNT_MISSING,
+	ACCOUNT_BLOCKED,
+	ACCOUNT_PARENT		/* has sub-accounts */
+};
+
+/* One balance's figures added up in a batch, and one account's state. */
+struct batch_sum {
+	char		*account;
+	char		*currency;
+	int64_t		 period;
+	int64_t		 figure[4];	/* as sum_fields */
+};
+
+struct batch_account {
+	char			*code;
+	enum account_state	 state;
+};
+
+/*
+ * The sums and accounts are found through search trees (tsearch, which
+ * keeps a pointer to each) and owned by the arrays, which flush and free
+ * walk.
+ */
+struct ledger_batch {
+	void			 *sum_tree;
+	struct batch_sum	**sums;
+	size_t			  nsums;
+	void			 *account_tree;
+	struct batch_account	**accounts;
+	size_t			  naccounts;
+	int64_t			 *open;		/* months found open */
+	size_t			  nopen;
+	char			 *company;	/* its currency, once read */
+};
 
 /* Reads the record of table with the one-field key code (text). */
 static int
@@ -188,13 +233,86 @@ check_line_figures(const struct record *l, int i, const char *company,
 	return (0);
 }
 
+static int
+account_cmp(const void *a, const void *b)
+{
+	const struct batch_account	*x = a, *y = b;
+
+	return (strcmp(x->code, y->code));
+}
+
+/*
+ * What account code is: found in batch when it was looked up before in
+ * this transaction, else read from the chart (and kept in batch).
+ * Returns 0 with *state, or a database error.
+ */
+static int
+account_state(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
+    const char *code, enum account_state *state)
+{
+	struct batch_account	 want = { (char *)code, ACCOUNT_OK };
+	struct batch_account	*a, **found;
+	struct record		*r;
+	int			 ret;
+
+	if (batch != NULL && (found = tfind(&want, &batch->account_tree,
+	    account_cmp)) != NULL) {
+		*state = (*found)->state;
+		return (0);
+	}
+
+	r = record_new(biz_table("accounts"));
+	ret = get_by_code(s, txn, "accounts", code, r, 0);
+	if (ret == DB_NOTFOUND) {
+		*state = ACCOUNT_MISSING;
+		ret = 0;
+	} else if (ret == 0 && record_num(r, fi(r->table, "blocked")) != 0)
+		*state = ACCOUNT_BLOCKED;
+	else if (ret == 0 && (ret = has_children(s, txn, code)) >= 0) {
+		*state = ret == 1 ? ACCOUNT_PARENT : ACCOUNT_OK;
+		ret = 0;
+	}
+	record_free(r);
+	if (ret != 0 || batch == NULL)
+		return (ret);
+
+	a = xmalloc(sizeof *a);
+	a->code = xstrdup(code);
+	a->state = *state;
+	batch->accounts = xreallocarray(batch->accounts,
+	    batch->naccounts + 1, sizeof *batch->accounts);
+	batch->accounts[batch->naccounts++] = a;
+	if (tsearch(a, &batch->account_tree, account_cmp) == NULL)
+		fatalx("%s: out of memory", __func__);
+	return (0);
+}
+
+/* Whether month period is closed, as period_closed, kept in batch. */
+static int
+batch_period_closed(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
+    int64_t period)
+{
+	size_t	i;
+	int	ret;
+
+	for (i = 0; batch != NULL && i < batch->nopen; i++)
+		if (batch->open[i] == period)
+			return (0);
+	if ((ret = period_closed(s, txn, period)) != 0 || batch == NULL)
+		return (ret);
+	batch->open = xreallocarray(batch->open, batch->nopen + 1,
+	    sizeof *batch->open);
+	batch->open[batch->nopen++] = period;
+	return (0);
+}
+
 int
-ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
-    struct record **lines, int n, char **cause)
+ledger_check(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
+    const struct record *entry, struct record **lines, int n, char **cause)
 {
 	const struct table_def	*lt = biz_table("journal_lines");
-	struct record		*a = record_new(biz_table("accounts"));
 	struct commodity_sum	*sums;
+	enum account_state	 state;
 	char			 dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
 	char			*company;
 	int64_t			 debit = 0, credit = 0, date;
@@ -204,19 +322,22 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 	int			 outside;
 
 	date = record_num(entry, fi(entry->table, "date"));
-	if (date == 0) {
-		record_free(a);
+	if (date == 0)
 		return (ledger_error(cause, "an entry needs a date"));
-	}
-	if ((ret = period_closed(s, txn, date / 100)) != 0) {
-		record_free(a);
+	if ((ret = batch_period_closed(s, txn, batch, date / 100)) != 0)
 		return (ret < 0 ? ret : ledger_error(cause, "period %04d-%02d "
 		    "is closed; nothing was posted", (int)(date / 10000),
 		    (int)(date / 100 % 100)));
-	}
 	if (n < 2)
-		ret = ledger_error(cause, "an entry needs at least two lines");
-	company = biz_setting(s, txn, "currency", "");
+		return (ledger_error(cause, "an entry needs at least two "
+		    "lines"));
+	if (batch == NULL)
+		company = biz_setting(s, txn, "currency", "");
+	else {
+		if (batch->company == NULL)
+			batch->company = biz_setting(s, txn, "currency", "");
+		company = batch->company;
+	}
 	sums = xcalloc((size_t)n + 1, sizeof *sums);
 	for (i = 0; i < n && ret == 0; i++) {
 		const char *code = record_text(lines[i], fa);
@@ -234,19 +355,19 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 		    fixed_add(credit, record_num(lines[i], fc), &credit) != 0)
 			ret = ledger_error(cause, "the entry's amounts are "
 			    "too large");
-		else if ((ret = get_by_code(s, txn, "accounts", code, a,
-		    0)) == DB_NOTFOUND)
+		else if ((ret = account_state(s, txn, batch, code,
+		    &state)) != 0)
+			break;
+		else if (state == ACCOUNT_MISSING)
 			ret = ledger_error(cause, "line %d: account %s does "
 			    "not exist", i + 1, code);
-		else if (ret == 0 && record_num(a, fi(a->table,
-		    "blocked")) != 0)
+		else if (state == ACCOUNT_BLOCKED)
 			ret = ledger_error(cause, "account %s is blocked and "
 			    "takes no postings", code);
-		else if (ret == 0 && (ret = has_children(s, txn, code)) == 1)
+		else if (state == ACCOUNT_PARENT)
 			ret = ledger_error(cause, "account %s has "
 			    "sub-accounts; post to one of them", code);
 	}
-	record_free(a);
 	if (ret == 0 && debit != credit)
 		ret = ledger_error(cause, "the entry does not balance: "
 		    "debits %s, credits %s", fixed_format(debit, 2, true, dr),
@@ -258,71 +379,190 @@ ledger_check(struct store *s, DB_TXN *txn, const struct record *entry,
 			    sums[k].currency, fixed_format(sums[k].sum,
 			    AMOUNT_SCALE, true, dr));
 	free(sums);
-	free(company);
+	if (batch == NULL)
+		free(company);
 	return (ret);
 }
 
-/* Adds v to the number in field i of r. */
+/*
+ * Adds figure (as sum_fields) to the balance of account in currency and
+ * month period, in the balance table.  Returns 0, STORE_EUSER with
+ * *cause, or a database error.
+ */
 static int
-add_to_field(struct record *r, int i, int64_t v)
+add_balance(struct store *s, DB_TXN *txn, const char *account,
+    const char *currency, int64_t period, const int64_t figure[4],
+    char **cause)
 {
-	int64_t	sum;
+	struct store_table	*t = store_table(s, "balances");
+	const struct table_def	*bt = t->def;
+	struct record		*b = record_new(bt);
+	struct buf		 key = BUF_INIT;
+	int64_t			 sum;
+	int			 k, ret;
 
-	if (fixed_add(record_num(r, i), v, &sum) != 0)
-		return (-1);
-	record_set_num(r, i, sum);
+	record_set_text(b, fi(bt, "account"), account);
+	record_set_text(b, fi(bt, "currency"), currency);
+	record_set_num(b, fi(bt, "period"), period);
+	record_primary_key(b, &key);
+	ret = store_get(t, txn, &key, b, DB_RMW);
+	if (ret == DB_NOTFOUND) {
+		record_set_text(b, fi(bt, "account"), account);
+		record_set_text(b, fi(bt, "currency"), currency);
+		record_set_num(b, fi(bt, "period"), period);
+		ret = 0;
+	}
+	for (k = 0; k < 4 && ret == 0; k++) {
+		if (fixed_add(record_num(b, fi(bt, sum_fields[k])), figure[k],
+		    &sum) != 0)
+			ret = ledger_error(cause, "the balance of account %s "
+			    "is too large", account);
+		else
+			record_set_num(b, fi(bt, sum_fields[k]), sum);
+	}
+	if (ret == 0)
+		ret = store_put(t, txn, b, 0);
+	record_free(b);
+	buf_free(&key);
+	return (ret);
+}
+
+static int
+sum_cmp(const void *a, const void *b)
+{
+	const struct batch_sum	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->account, y->account)) != 0 ||
+	    (c = strcmp(x->currency, y->currency)) != 0)
+		return (c);
+	return (x->period < y->period ? -1 : x->period > y->period);
+}
+
+/* Adds figure to the batch's sum for account, currency and period. */
+static int
+batch_add(struct ledger_batch *batch, const char *account,
+    const char *currency, int64_t period, const int64_t figure[4],
+    char **cause)
+{
+	struct batch_sum	 want = { (char *)account, (char *)currency,
+				    period, { 0 } };
+	struct batch_sum	*b, **found;
+	int			 k;
+
+	if ((found = tfind(&want, &batch->sum_tree, sum_cmp)) != NULL)
+		b = *found;
+	else {
+		b = xcalloc(1, sizeof *b);
+		b->account = xstrdup(account);
+		b->currency = xstrdup(currency);
+		b->period = period;
+		batch->sums = xreallocarray(batch->sums, batch->nsums + 1,
+		    sizeof *batch->sums);
+		batch->sums[batch->nsums++] = b;
+		if (tsearch(b, &batch->sum_tree, sum_cmp) == NULL)
+			fatalx("%s: out of memory", __func__);
+	}
+	for (k = 0; k < 4; k++)
+		if (fixed_add(b->figure[k], figure[k], &b->figure[k]) != 0)
+			return (ledger_error(cause, "the balance of account "
+			    "%s is too large", account));
 	return (0);
 }
 
 int
-ledger_apply(struct store *s, DB_TXN *txn, const struct record *entry,
-    struct record **lines, int n, char **cause)
+ledger_apply(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
+    const struct record *entry, struct record **lines, int n, char **cause)
 {
-	struct store_table	*t = store_table(s, "balances");
 	const struct table_def	*lt = biz_table("journal_lines");
-	const struct table_def	*bt = t->def;
-	struct record		*b = record_new(bt);
-	struct buf		 key = BUF_INIT;
 	const char		*account, *cur;
-	int64_t			 period, amount;
+	int64_t			 period, amount, figure[4];
 	int			 i, ret = 0;
-	int			 bacc = fi(bt, "account"), bcur = fi(bt, "currency");
-	int			 bper = fi(bt, "period");
 
 	period = record_num(entry, fi(entry->table, "date")) / 100;
 	for (i = 0; i < n && ret == 0; i++) {
 		account = record_text(lines[i], fi(lt, "account"));
 		cur = record_text(lines[i], fi(lt, "currency"));
 		amount = record_num(lines[i], fi(lt, "amount"));
-		record_clear(b);
-		record_set_text(b, bacc, account);
-		record_set_text(b, bcur, cur);
-		record_set_num(b, bper, period);
-		buf_clear(&key);
-		record_primary_key(b, &key);
-		ret = store_get(t, txn, &key, b, DB_RMW);
-		if (ret == DB_NOTFOUND) {
-			record_set_text(b, bacc, account);
-			record_set_text(b, bcur, cur);
-			record_set_num(b, bper, period);
-			ret = 0;
-		}
-		if (ret != 0)
-			break;
-		if (add_to_field(b, fi(bt, "debit"),
-		    record_num(lines[i], fi(lt, "debit"))) != 0 ||
-		    add_to_field(b, fi(bt, "credit"),
-		    record_num(lines[i], fi(lt, "credit"))) != 0 ||
-		    add_to_field(b, fi(bt, amount > 0 ? "amount_debit" :
-		    "amount_credit"), amount > 0 ? amount : -amount) != 0)
-			ret = ledger_error(cause, "the balance of account %s "
-			    "is too large", account);
+		figure[0] = record_num(lines[i], fi(lt, "debit"));
+		figure[1] = record_num(lines[i], fi(lt, "credit"));
+		figure[2] = amount > 0 ? amount : 0;
+		figure[3] = amount < 0 ? -amount : 0;
+		if (batch != NULL)
+			ret = batch_add(batch, account, cur, period, figure,
+			    cause);
 		else
-			ret = store_put(t, txn, b, 0);
+			ret = add_balance(s, txn, account, cur, period, figure,
+			    cause);
 	}
-	record_free(b);
-	buf_free(&key);
 	return (ret);
+}
+
+struct ledger_batch *
+ledger_batch_new(void)
+{
+	return (xcalloc(1, sizeof (struct ledger_batch)));
+}
+
+static void
+batch_drop_sums(struct ledger_batch *batch)
+{
+	size_t	i;
+
+	for (i = 0; i < batch->nsums; i++) {
+		tdelete(batch->sums[i], &batch->sum_tree, sum_cmp);
+		free(batch->sums[i]->account);
+		free(batch->sums[i]->currency);
+		free(batch->sums[i]);
+	}
+	batch->nsums = 0;
+}
+
+/* The sums in the order of the balance table's keys. */
+static int
+sum_ptr_cmp(const void *a, const void *b)
+{
+	return (sum_cmp(*(struct batch_sum *const *)a,
+	    *(struct batch_sum *const *)b));
+}
+
+int
+ledger_batch_flush(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
+    char **cause)
+{
+	size_t	i;
+	int	ret = 0;
+
+	/* In key order, each page of the balance table is visited once. */
+	qsort(batch->sums, batch->nsums, sizeof *batch->sums,
+	    sum_ptr_cmp);
+	for (i = 0; i < batch->nsums && ret == 0; i++)
+		ret = add_balance(s, txn, batch->sums[i]->account,
+		    batch->sums[i]->currency, batch->sums[i]->period,
+		    batch->sums[i]->figure, cause);
+	batch_drop_sums(batch);
+	return (ret);
+}
+
+void
+ledger_batch_free(struct ledger_batch *batch)
+{
+	size_t	i;
+
+	if (batch == NULL)
+		return;
+	batch_drop_sums(batch);
+	for (i = 0; i < batch->naccounts; i++) {
+		tdelete(batch->accounts[i], &batch->account_tree,
+		    account_cmp);
+		free(batch->accounts[i]->code);
+		free(batch->accounts[i]);
+	}
+	free(batch->sums);
+	free(batch->accounts);
+	free(batch->open);
+	free(batch->company);
+	free(batch);
 }
 
 int
@@ -358,6 +598,102 @@ ledger_sums(struct store *s, DB_TXN *txn, const char *account,
 	record_free(b);
 	buf_free(&key);
 	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+/*
+ * Adds to *debit and *credit the postings on account and its
+ * sub-accounts dated from first to last (YYYYMMDD), all in month: the
+ * balance table names the accounts with postings in that month, and the
+ * journal lines' index by account and date gives each one's lines.
+ */
+static int
+month_part_sums(struct store *s, DB_TXN *txn, const char *account,
+    int64_t month, int64_t first, int64_t last, int64_t *debit,
+    int64_t *credit)
+{
+	struct store_table	*bt = store_table(s, "balances");
+	struct store_table	*lt = store_table(s, "journal_lines");
+	struct store_index	*ix = store_index(lt, "by-account-date");
+	struct store_cursor	*c, *lc;
+	struct record		*b = record_new(bt->def);
+	struct record		*l = record_new(lt->def);
+	struct buf		 key = BUF_INIT;
+	char			*done = NULL;
+	size_t			 len = strlen(account);
+	const char		*code;
+	int			 ret, lret = 0, fp = fi(bt->def, "period");
+	int			 fa = ix->which[0], fd = ix->which[1];
+
+	buf_add(&key, account, len);
+	c = store_cursor_open(bt, NULL, txn);
+	for (ret = store_cursor_seek(c, &key, b); ret == 0 && lret == 0;
+	    ret = store_cursor_next(c, b)) {
+		code = record_text(b, 0);
+		if (strncmp(code, account, len) != 0)
+			break;
+		if (record_num(b, fp) != month || (code[len] != '\0' &&
+		    !biz_account_under(account, code)) ||
+		    (done != NULL && strcmp(done, code) == 0))
+			continue;	/* or its lines are read already */
+		free(done);
+		done = xstrdup(code);
+
+		record_clear(l);
+		record_set_text(l, fa, code);
+		record_set_num(l, fd, first);
+		buf_clear(&key);
+		record_key(l, ix->which, 2, 0, &key);
+		lc = store_cursor_open(lt, ix, txn);
+		for (lret = store_cursor_seek(lc, &key, l); lret == 0 &&
+		    strcmp(record_text(l, fa), done) == 0 &&
+		    record_num(l, fd) <= last; lret = store_cursor_next(lc, l)) {
+			*debit += record_num(l, fi(lt->def, "debit"));
+			*credit += record_num(l, fi(lt->def, "credit"));
+		}
+		store_cursor_close(lc);
+		if (lret == DB_NOTFOUND || lret == 0)
+			lret = 0;
+	}
+	store_cursor_close(c);
+	record_free(b);
+	record_free(l);
+	buf_free(&key);
+	free(done);
+	if (lret != 0)
+		return (lret);
+	return (ret == DB_NOTFOUND || ret == 0 ? 0 : ret);
+}
+
+int
+ledger_day_sums(struct store *s, DB_TXN *txn, const char *account,
+    int64_t first, int64_t last, int64_t *debit, int64_t *credit)
+{
+	int64_t	from = first / 100, to = last / 100, d, c;
+	int	ret = 0;
+
+	*debit = *credit = 0;
+	if (first > last)
+		return (0);
+
+	/* The days of a month that the range covers only in part. */
+	if (first % 100 > 1 && (from < to || last < date_month_end(from))) {
+		ret = month_part_sums(s, txn, account, from, first,
+		    from < to ? date_month_end(from) : last, debit, credit);
+		from = date_next_month(from);
+	}
+	if (ret == 0 && from <= to && last < date_month_end(to)) {
+		ret = month_part_sums(s, txn, account, to, to * 100 + 1, last,
+		    debit, credit);
+		to = date_prev_month(to);
+	}
+
+	/* The whole months between, from the balance table. */
+	if (ret == 0 && from <= to) {
+		ret = ledger_sums(s, txn, account, from, to, &d, &c);
+		*debit += d;
+		*credit += c;
+	}
+	return (ret);
 }
 
 int
@@ -674,10 +1010,6 @@ struct month_sum {
 	int64_t	 period;
 	char	*currency;
 	int64_t	 figure[4];	/* debit, credit, amount_debit, amount_credit */
-};
-
-static const char *const sum_fields[4] = {
-	"debit", "credit", "amount_debit", "amount_credit"
 };
 
 static void

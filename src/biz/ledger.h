@@ -24,12 +24,37 @@
  * that is not closed.  Returns 0, STORE_EUSER with
  * *cause, or a database error.
  */
-int	ledger_check(struct store *, DB_TXN *, const struct record *entry,
-	    struct record **lines, int n, char **cause);
+int	ledger_check(struct store *, DB_TXN *, struct ledger_batch *,
+	    const struct record *entry, struct record **lines, int n,
+	    char **cause);
 
-/* Adds an entry's lines to the balances of their accounts and months. */
-int	ledger_apply(struct store *, DB_TXN *, const struct record *entry,
-	    struct record **lines, int n, char **cause);
+/*
+ * Adds an entry's lines to the balances of their accounts and months:
+ * in the balance table, or in batch when it is not NULL.
+ */
+int	ledger_apply(struct store *, DB_TXN *, struct ledger_batch *,
+	    const struct record *entry, struct record **lines, int n,
+	    char **cause);
+
+/*
+ * A batch: many entries posted in one transaction (a journal import, a
+ * file of postings).  Their lines are added up per account, commodity
+ * and month in memory, and ledger_batch_flush writes the sums into the
+ * balance table once, in the same transaction, instead of one read and
+ * one write of it for every line.  What the checks learn of an account,
+ * a month and the company's currency is kept too: what this transaction
+ * has read, no other can change before it ends.
+ *
+ * The caller sets doc->batch on each entry it saves with doc_save_in and
+ * calls ledger_batch_flush before its transaction function returns 0;
+ * until then the balance table does not hold the batch's postings.  A
+ * batch serves one try of one transaction: a try that store_run repeats
+ * starts with ledger_batch_new.
+ */
+struct ledger_batch *ledger_batch_new(void);
+int	ledger_batch_flush(struct store *, DB_TXN *, struct ledger_batch *,
+	    char **cause);
+void	ledger_batch_free(struct ledger_batch *);
 
 /*
  * Posts the reversal of entry number: the same lines with debit and
@@ -60,6 +85,16 @@ int	ledger_close_year(struct store *, int year, const char *user,
  * *credit.  Returns 0 or a database error.
  */
 int	ledger_sums(struct store *, DB_TXN *, const char *account,
+	    int64_t first, int64_t last, int64_t *debit, int64_t *credit);
+
+/*
+ * The same over the days from first to last (YYYYMMDD; 0 for first
+ * means from the beginning, 99991231 for last to the end): whole months
+ * from the balance table, and the days of a month that the range covers
+ * in part from the journal lines of the accounts with postings in it
+ * (their index by account and date).  Returns 0 or a database error.
+ */
+int	ledger_day_sums(struct store *, DB_TXN *, const char *account,
 	    int64_t first, int64_t last, int64_t *debit, int64_t *credit);
 
 /*

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "fixed.h"
 #include "record.h"
 
@@ -325,17 +326,6 @@ record_primary_key(const struct record *r, struct buf *out)
 	record_key(r, which, n, 0, out);
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int days[] = {
-	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return (29);
-	return (days[m - 1]);
-}
 
 /*
  * Reads YYYY-MM-DD, optionally followed by a time of day that must be
@@ -357,7 +347,7 @@ parse_date(const char *s, int64_t *out, const char **why)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) || y < 1) {
+	if (m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m) || y < 1) {
 		*why = "no such day";
 		return (-1);
 	}

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "document.h"
 #include "fixed.h"
 #include "journal.h"
@@ -443,16 +444,6 @@ journal_read_amount(struct journal_ctx *c, const char **pp, long line,
 	return (0);
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int	days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
-				    31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return (29);
-	return (days[m - 1]);
-}
 
 /*
  * Reads a date YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD (month and day of
@@ -480,7 +471,7 @@ read_date(const char **pp, int64_t *date)
 		p++;
 	}
 	if (part[1] < 1 || part[1] > 12 || part[2] < 1 ||
-	    part[2] > days_in_month(part[0], part[1]))
+	    part[2] > date_days_in_month(part[0], part[1]))
 		return (-1);
 	*date = (int64_t)part[0] * 10000 + part[1] * 100 + part[2];
 	*pp = p;
@@ -721,9 +712,17 @@ journal_balance_kind(struct journal_ctx *c, int kind, char **cause)
 		}
 	}
 	if (ret == 0 && elided >= 0 && c->pending[elided].elided) {
-		c->pending[elided].elided = 0;	/* nothing was left */
-		c->pending[elided].p.commodity = journal_commodity(c, "");
-		c->pending[elided].p.amount = 0;
+		/*
+		 * Nothing was left: a posting of zero, which is dropped with
+		 * the others of zero.  It takes a commodity of its
+		 * transaction's, so that no commodity "" is made up.
+		 */
+		e = &c->pending[elided];
+		e->elided = 0;
+		e->p.amount = 0;
+		e->p.commodity = elided > 0 ? c->pending[0].p.commodity :
+		    n > 1 ? c->pending[1].p.commodity :
+		    journal_commodity(c, "");
 	}
 	free(sums);
 	return (ret);
@@ -1574,6 +1573,7 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	const struct table_def	*lt = biz_table("journal_lines");
 	struct journal_entry	*e;
 	struct journal_posting	*p;
+	struct ledger_batch	*batch;
 	struct record		*l;
 	struct doc		*d;
 	char			*why;
@@ -1584,6 +1584,7 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	int			 facc = fi(lt, "account"), fmemo = fi(lt, "memo");
 
 	c->posted = 0;
+	batch = ledger_batch_new();
 	if (*c->company_code == '\0' && *c->commodities[c->company] != '\0')
 		ret = set_currency(s, txn, c->commodities[c->company]);
 	for (k = 0; k < c->naccounts && ret == 0; k++)
@@ -1604,6 +1605,7 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 				record_set_text(l, fmemo, p->memo);
 			ret = journal_line(c, p, l, cause);
 		}
+		d->batch = batch;
 		if (ret == 0 && (ret = doc_save_in(s, txn, d, c->user,
 		    &why)) == STORE_EUSER) {
 			journal_error(c, e->line, cause, "%s", why);
@@ -1613,6 +1615,9 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 			c->posted++;
 		doc_free(d);
 	}
+	if (ret == 0)
+		ret = ledger_batch_flush(s, txn, batch, cause);
+	ledger_batch_free(batch);
 	return (ret);
 }
 

@@ -7,6 +7,7 @@
 #include "csv.h"
 #include "document.h"
 #include "fixed.h"
+#include "ledger.h"
 #include "post.h"
 #include "tables.h"
 
@@ -36,6 +37,7 @@ struct post_ctx {
 	struct csv	*csv;
 	int		 col[PC_N];
 	long		 entries;
+	struct ledger_batch *batch;	/* this try's */
 };
 
 static int
@@ -119,6 +121,7 @@ post_entry(struct store *s, DB_TXN *txn, struct post_ctx *c,
 	char	*why;
 	int	 ret;
 
+	d->batch = c->batch;
 	ret = doc_save_in(s, txn, d, c->user, &why);
 	if (ret == STORE_EUSER) {
 		post_error(c, line, cause, why);
@@ -145,6 +148,7 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 
 	csv_rewind(c->csv);
 	c->entries = 0;
+	c->batch = ledger_batch_new();
 	while (ret == 0 && (more = csv_next(c->csv, &row)) == 1) {
 		if (header) {
 			for (k = 0; k < PC_N; k++) {
@@ -231,6 +235,10 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		    csv_error(c->csv));
 	if (ret == 0 && d != NULL)
 		ret = post_entry(s, txn, c, d, first, cause);
+	if (ret == 0)
+		ret = ledger_batch_flush(s, txn, c->batch, cause);
+	ledger_batch_free(c->batch);
+	c->batch = NULL;
 	doc_free(d);
 	free(label);
 	free(first_date);

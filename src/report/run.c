@@ -21,6 +21,7 @@
 
 #include "conv.h"
 #include "csv.h"
+#include "date.h"
 #include "fixed.h"
 #include "ledger.h"
 #include "outfile.h"
@@ -71,6 +72,8 @@ struct run_ctx {
 	struct page			 page;
 	FILE				*f;		/* pass one */
 	char				*error;
+	char				*balance_of;	/* account */
+	int64_t				 balance[4];	/* its figures */
 };
 
 static int
@@ -136,47 +139,58 @@ expr_field(void *arg, const char *name, struct expr_value *out)
 }
 
 /*
- * An account's figure for the months the report's from and to
- * parameters span, read from the ledger's balance table; an account's
- * figures include its sub-accounts'.
+ * The day (YYYYMMDD) that the report's date parameter name was given,
+ * or def.  Parameters are checked as dates when they are given.
+ */
+static int64_t
+param_day(const struct run_ctx *c, const char *name, int64_t def)
+{
+	const struct report_param	*p;
+	int				 k;
+
+	for (k = 0; k < c->d->nparams; k++) {
+		p = &c->d->params[k];
+		if (p->value != NULL && p->type == FT_DATE &&
+		    strcmp(p->name, name) == 0)
+			return (atoll(p->value) * 10000 +
+			    atoll(p->value + 5) * 100 + atoll(p->value + 8));
+	}
+	return (def);
+}
+
+/*
+ * An account's figure for the days from the report's from to its to
+ * parameter, read through the ledger's balance table; an account's
+ * figures include its sub-accounts'.  The four columns of one account
+ * come from one reading, kept for the row.
  */
 static int
 balance_value(struct run_ctx *c, const struct record *r,
     struct run_column *col)
 {
-	int64_t	first = 0, last = 999912, debit, credit, od, oc;
-	int	k, ret;
+	int64_t	first = param_day(c, "from", 0);
+	int64_t	last = param_day(c, "to", 99991231);
+	int64_t	od = 0, oc = 0;
+	int	ret = 0;
 
-	for (k = 0; k < c->d->nparams; k++) {
-		const struct report_param *p = &c->d->params[k];
-
-		if (p->value == NULL || p->type != FT_DATE)
-			continue;
-		if (strcmp(p->name, "from") == 0)
-			first = atoll(p->value) * 100 + atoll(p->value + 5);
-		else if (strcmp(p->name, "to") == 0)
-			last = atoll(p->value) * 100 + atoll(p->value + 5);
+	if (c->balance_of == NULL || strcmp(c->balance_of,
+	    record_text(r, 0)) != 0) {
+		free(c->balance_of);
+		c->balance_of = xstrdup(record_text(r, 0));
+		ret = ledger_day_sums(c->s, NULL, c->balance_of, first, last,
+		    &c->balance[1], &c->balance[2]);
+		if (ret == 0 && first > 0)
+			ret = ledger_day_sums(c->s, NULL, c->balance_of, 0,
+			    date_prev_day(first), &od, &oc);
+		c->balance[0] = od - oc;
+		c->balance[3] = c->balance[0] + c->balance[1] - c->balance[2];
 	}
-	ret = ledger_sums(c->s, NULL, record_text(r, 0), first, last, &debit,
-	    &credit);
-	if (ret == 0 && (col->def->which == 0 || col->def->which == 3))
-		ret = ledger_sums(c->s, NULL, record_text(r, 0), 0, first - 1,
-		    &od, &oc);
-	if (ret != 0)
+	if (ret != 0) {
+		free(c->balance_of);
+		c->balance_of = NULL;
 		return (run_error(c, "%s", db_strerror(ret)));
-	switch (col->def->which) {
-	case 0:
-		col->value = od - oc;
-		break;
-	case 1:
-		col->value = debit;
-		break;
-	case 2:
-		col->value = credit;
-		break;
-	default:
-		col->value = od - oc + debit - credit;
 	}
+	col->value = c->balance[col->def->which];
 	return (0);
 }
 
@@ -515,56 +529,23 @@ group_name(struct run_ctx *c, const struct record *r, struct buf *out)
 }
 
 /*
- * The balance of account before the from date, debit positive: the
- * months before from's, from the ledger's balance table, and the
- * postings of from's own month dated before it, a range of the
- * account's date index.  Without a from date the report reads every
+ * The balance of account before the from date, debit positive (see
+ * ledger_day_sums).  Without a from date the report reads every
  * posting, so it opens at zero.
  */
 static int
 opening_balance(struct run_ctx *c, const char *account, int64_t *balance)
 {
-	struct store_table	*lt = store_table(c->s, "journal_lines");
-	struct store_index	*ix = store_index(lt, "by-account-date");
-	struct store_cursor	*cur;
-	struct record		*r;
-	struct buf		 key = BUF_INIT;
-	const char		*from = NULL;
-	int64_t			 month, day, debit, credit;
-	int			 k, ret, fa, fd;
+	int64_t	first = param_day(c, "from", 0), debit, credit;
+	int	ret;
 
 	*balance = 0;
-	for (k = 0; k < c->d->nparams; k++)
-		if (strcmp(c->d->params[k].name, "from") == 0 &&
-		    c->d->params[k].type == FT_DATE)
-			from = c->d->params[k].value;
-	if (from == NULL)
+	if (first == 0)
 		return (0);
-	month = atoll(from) * 100 + atoll(from + 5);
-	day = month * 100 + atoll(from + 8);
-	if ((ret = ledger_sums(c->s, NULL, account, 0, month - 1, &debit,
-	    &credit)) != 0)
+	if ((ret = ledger_day_sums(c->s, NULL, account, 0,
+	    date_prev_day(first), &debit, &credit)) != 0)
 		return (run_error(c, "%s", db_strerror(ret)));
 	*balance = debit - credit;
-
-	r = record_new(lt->def);
-	fa = ix->which[0];
-	fd = ix->which[1];
-	record_set_text(r, fa, account);
-	record_set_num(r, fd, month * 100 + 1);
-	record_key(r, ix->which, 2, 0, &key);
-	cur = store_cursor_open(lt, ix, NULL);
-	for (ret = store_cursor_seek(cur, &key, r); ret == 0 &&
-	    strcmp(record_text(r, fa), account) == 0 &&
-	    record_num(r, fd) < day; ret = store_cursor_next(cur, r))
-		*balance += record_num(r, schema_field_index(lt->def,
-		    "debit")) - record_num(r, schema_field_index(lt->def,
-		    "credit"));
-	store_cursor_close(cur);
-	record_free(r);
-	buf_free(&key);
-	if (ret != 0 && ret != DB_NOTFOUND)
-		return (run_error(c, "%s", db_strerror(ret)));
 	return (0);
 }
 
@@ -997,6 +978,7 @@ cleanup(struct run_ctx *c)
 		record_free(c->filters[n].bound);
 	free(c->filters);
 	record_free(c->first);
+	free(c->balance_of);
 	record_free(c->line);
 }
 

@@ -141,6 +141,22 @@ hledger_bal "$T/gen.journal" >"$T/want"
 diff "$T/want" "$T/got" || fail "generated: kontor differs from hledger"
 k -d "$T/b" check >/dev/null || fail "check after the generated journal"
 
+# A transaction of nothing but zeros, its last amount left out, posts
+# nothing and makes up no commodity: the dollars that follow are still
+# the currency of a company that had none, and its trial balance shows
+# them.
+k -d "$T/z" init >/dev/null
+printf '2025-01-01 nothing\n    Expenses:Fees  $0.00\n    Assets:Bank\n' \
+    >"$T/zero.journal"
+printf '\n2025-01-02 fee\n    Expenses:Fees  $10.00\n    Assets:Bank\n' \
+    >>"$T/zero.journal"
+k -d "$T/z" import journal "$T/zero.journal" >"$T/out" ||
+    fail "import zeros: $(cat "$T/out")"
+grep -q '1 entries posted; amounts in "\$" are in the company' "$T/out" ||
+    fail "zeros: $(cat "$T/out")"
+k -d "$T/z" report trial-balance --csv | tr -d '\r' >"$T/tb"
+grep -q '^Expenses:Fees,.*,10\.00$' "$T/tb" || fail "zeros: $(cat "$T/tb")"
+
 # (c) Round trip: exported, imported into a new company, the same trial
 # balance; and ledger reads the export as kontor does.
 k -d "$T/b" export journal -o "$T/out.journal" || fail "export"

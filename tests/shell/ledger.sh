@@ -77,6 +77,61 @@ balances >"$T/got"
 diff "$T/want" "$T/got" || fail "kontor's balances differ from ledger's"
 k -d "$T/co" check >/dev/null || fail "kontor check after posting"
 
+# A trial balance over days that begin and end inside months: each
+# account's opening balance, movement and closing balance are what ledger
+# computes with -e and -b (its end date is the day after, as ledger's end
+# is not included).  Whole cents as integers; zeros left out.
+oracle_at() {
+	ledger -f "$T/j.ledger" --flat --no-total \
+	    --balance-format '%(account) %(quantity(scrub(display_amount)))\n' \
+	    "$@" bal | awk '{ printf "%s %.2f\n", $1, $2 }' |
+	    awk '$2 != "0.00"' | sort
+}
+tb_columns() {
+	k -d "$T/co" report trial-balance --csv --from "$1" --to "$2" |
+	    tr -d '\r' | awk -F, -v what="$3" '
+	function cents(v) { gsub(/\./, "", v); return v + 0 }
+	function money(c,   s) {
+		s = c < 0 ? "-" : ""; if (c < 0) c = -c
+		return sprintf("%s%d.%02d", s, int(c / 100), c % 100)
+	}
+	NR > 1 {
+		code[NR] = $1
+		if (what == "opening")
+			val[NR] = cents($4)
+		else if (what == "closing")
+			val[NR] = cents($7)
+		else
+			val[NR] = cents($5) - cents($6)
+	}
+	END {
+		for (i in code) {
+			leaf = 1
+			for (j in code)
+				if (j != i && index(code[j], code[i]) == 1)
+					leaf = 0
+			if (leaf && val[i] != 0)
+				print code[i], money(val[i])
+		}
+	}' | sort
+}
+for range in 2025-02-10:2025-05-20 2025-03-01:2025-03-31 \
+    2025-06-05:2025-06-17 2025-01-01:2025-12-31 2025-11-25:2025-12-08; do
+	from=${range%:*}
+	to=${range#*:}
+	after=$(date -d "$to + 1 day" +%F)
+	oracle_at -e "$from" >"$T/want"
+	tb_columns "$from" "$to" opening >"$T/got"
+	diff "$T/want" "$T/got" || fail "opening on $from differs from ledger's"
+	oracle_at -b "$from" -e "$after" >"$T/want"
+	[ -s "$T/want" ] || fail "ledger found nothing from $from to $to"
+	tb_columns "$from" "$to" movement >"$T/got"
+	diff "$T/want" "$T/got" || fail "$from to $to differs from ledger's"
+	oracle_at -e "$after" >"$T/want"
+	tb_columns "$from" "$to" closing >"$T/got"
+	diff "$T/want" "$T/got" || fail "closing on $to differs from ledger's"
+done
+
 # Refused, and nothing stored: unbalanced, blocked, parent account.
 before=$(count "$T/co" journals)
 printf 'entry,date,account,debit,credit\nx,2025-06-01,1001,10.00,\nx,2025-06-01,6001,,9.99\n' \
