@@ -955,15 +955,21 @@ ledger_close_year(struct store *s, int year, const char *user,
 	d = new_entry((int64_t)year * 10000 + 1231, "close", what);
 	free(what);
 
-	/* Each revenue, cost and expense account that has a balance. */
+	/*
+	 * Each revenue and expense account that has a balance.  Cost
+	 * accounts (5001 生产成本 and the others of 成本类) are work in
+	 * progress, which the balance sheet counts in inventory: under the
+	 * Chinese standard they stay open, and cost of sales (6401, an
+	 * expense) is what closes.
+	 */
 	c = store_cursor_open(st, NULL, NULL);
 	for (ret = store_cursor_seek(c, NULL, a); ret == 0;
 	    ret = store_cursor_next(c, a)) {
 		const char *type = record_text(a, fi(at, "type"));
 		const char *code = record_text(a, 0);
 
-		if (strcmp(type, "revenue") != 0 && strcmp(type, "cost") !=
-		    0 && strcmp(type, "expense") != 0)
+		if (strcmp(type, "revenue") != 0 && strcmp(type, "expense") !=
+		    0)
 			continue;
 		if (has_children(s, NULL, code))
 			continue;	/* its sub-accounts are closed */

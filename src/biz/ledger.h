@@ -71,9 +71,10 @@ int	ledger_close_period(struct store *, int64_t period, const char *user,
 
 /*
  * The year-end close: one entry dated the year's last day that brings
- * every revenue, cost and expense account to zero against profit for
- * the year (4103), and carries that profit to retained earnings (4104);
- * then the year's twelve months are closed.  Returns 0 with *entry set
+ * every revenue and expense account to zero against profit for the year
+ * (4103), and carries that profit to retained earnings (4104); then the
+ * year's twelve months are closed.  Cost accounts (type cost, work in
+ * progress) keep their balances.  Returns 0 with *entry set
  * (0 if there was nothing to carry), or -1 with *cause.
  */
 int	ledger_close_year(struct store *, int year, const char *user,

@@ -208,6 +208,8 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 			col.flags |= RC_SUPPRESS;
 		else if (strcmp(w[k], "plain") == 0)
 			col.flags |= RC_PLAIN;
+		else if (strcmp(w[k], "blank") == 0)
+			col.flags |= RC_BLANK;
 		else if (strcmp(w[k], "dmy") == 0)
 			col.flags |= RC_DMY;
 		else if (strcmp(w[k], "running") == 0)
@@ -220,7 +222,8 @@ parse_column(struct def_ctx *c, struct report_def *d, char **w, int n)
 				return (-1);
 		} else
 			return (def_error(c, "\"%s\": expected left, right, "
-			    "total, running, suppress, plain, dmy, mdy%s", w[k],
+			    "total, running, suppress, plain, blank, dmy, mdy%s",
+			    w[k],
 			    col.kind == COL_EXPR ? " or decimals=N" : ""));
 	}
 	if ((col.flags & RC_TOTAL) && (d->statement || (col.kind != COL_SUM &&

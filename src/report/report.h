@@ -48,6 +48,7 @@ enum statement_show {
 #define RC_DMY		0x08	/* dates as DD.MM.YYYY */
 #define RC_MDY		0x10	/* dates as MM/DD/YYYY */
 #define RC_RUNNING	0x20	/* the group's sum so far, line by line */
+#define RC_BLANK	0x40	/* a line's figure of zero left blank */
 
 struct report_column {
 	enum column_kind kind;

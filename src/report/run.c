@@ -277,11 +277,15 @@ column_text(struct run_column *col, const struct record *r, int plain,
 	case COL_SUM:
 	case COL_EXPR:
 	case COL_BALANCE:
-		format_number(col, col->value, plain, b);
+		if (!(col->def->flags & RC_BLANK) || col->value != 0)
+			format_number(col, col->value, plain, b);
 		return;
 	case COL_FIELD:
-		/* A figure shows 0.00, not a blank; a date or number of 0 is
-		 * one that was not given. */
+		/* A figure shows 0.00, not a blank, unless the column asks
+		 * for blanks; a date or number of 0 is one not given. */
+		if ((col->def->flags & RC_BLANK) && field_is_number(col->f) &&
+		    record_num(r, col->i) == 0)
+			return;
 		if (col->f->type == FT_MONEY || col->f->type == FT_QTY ||
 		    col->f->type == FT_RATE || (col->f->type == FT_DATE &&
 		    !plain))
