@@ -1,7 +1,9 @@
 /*
- * demo.c: building the demo company (see demo.h).  The list of loads is
- * data, in data/demo.load: each line is the arguments of one
- * `kontor load`, with its file relative to data/.
+ * demo.c: building the demo company (see demo.h).  What it holds is
+ * data, in data/demo.load: each line is one step, as the command line
+ * would give it, with its file relative to data/: `load TABLE FILE
+ * [options]` (kontor load), `post FILE` (kontor ledger post) or
+ * `close-year YEAR` (kontor ledger close-year).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,7 +14,9 @@
 #include <unistd.h>
 
 #include "demo.h"
+#include "ledger.h"
 #include "load.h"
+#include "post.h"
 #include "store.h"
 #include "tables.h"
 #include "words.h"
@@ -30,17 +34,62 @@ demo_dir(void)
 	    home != NULL ? home : "."));
 }
 
+/* Who the demo company's entries are posted by. */
+#define DEMO_USER	"kontor demo"
+
+/* One line of the manifest, split into words: one command. */
+static int
+run_step(struct store *s, const char *share, int argc, char **argv,
+    char **cause)
+{
+	struct load_opts	 o;
+	char			*file, *why = NULL;
+	long			 n;
+	int64_t			 entry;
+	int			 k, ret;
+
+	if (argc == 2 && strcmp(argv[0], "close-year") == 0)
+		return (ledger_close_year(s, atoi(argv[1]), DEMO_USER, &entry,
+		    cause));
+	if (argc < 2 || (strcmp(argv[0], "post") == 0 && argc != 2) ||
+	    (strcmp(argv[0], "post") != 0 && (strcmp(argv[0], "load") != 0 ||
+	    argc < 3))) {
+		*cause = xstrdup("expected load TABLE FILE [options], post "
+		    "FILE or close-year YEAR");
+		return (-1);
+	}
+	file = xasprintf("%s/data/%s", share, argv[argc == 2 ? 1 : 2]);
+	if (strcmp(argv[0], "post") == 0) {
+		ret = post_file(s, file, NULL, DEMO_USER, &n, cause);
+		free(file);
+		return (ret);
+	}
+	memset(&o, 0, sizeof o);
+	k = load_parse_options(&o, argc - 3, argv + 3, &why);
+	if (k != argc - 3) {
+		*cause = k < 0 ? why : xasprintf("%s: not an option of load",
+		    argv[3 + k]);
+		ret = -1;
+	} else {
+		o.table = argv[1];
+		o.file = file;
+		ret = load_file(s, &o, &n, cause);
+	}
+	load_free_options(&o);
+	free(file);
+	return (ret);
+}
+
 static int
 run_manifest(struct store *s, const char *share, char **cause)
 {
-	struct load_opts	 o;
-	struct words		 ws = { NULL, NULL, 0, 0 };
-	FILE			*f;
-	char			*path, *line = NULL, **argv, *why;
-	const char		*bad;
-	size_t			 cap = 0;
-	long			 lineno = 0, rows;
-	int			 argc, ret = 0, k;
+	struct words	 ws = { NULL, NULL, 0, 0 };
+	FILE		*f;
+	char		*path, *line = NULL, *why;
+	const char	*bad;
+	size_t		 cap = 0;
+	long		 lineno = 0;
+	int		 ret = 0;
 
 	path = xasprintf("%s/data/demo.load", share);
 	if ((f = fopen(path, "r")) == NULL) {
@@ -54,27 +103,11 @@ run_manifest(struct store *s, const char *share, char **cause)
 		if (words_split(&ws, line, &bad) != 0) {
 			*cause = xasprintf("%s:%ld: %s", path, lineno, bad);
 			ret = -1;
-			break;
+		} else if (ws.n > 0 && (ret = run_step(s, share, ws.n, ws.w,
+		    &why)) != 0) {
+			*cause = xasprintf("%s:%ld: %s", path, lineno, why);
+			free(why);
 		}
-		if ((argc = ws.n) == 0)
-			continue;
-		argv = ws.w;
-		memset(&o, 0, sizeof o);
-		k = argc < 2 ? -1 : load_parse_options(&o, argc - 2,
-		    argv + 2, &why);
-		if (k != argc - 2) {
-			*cause = xasprintf("%s:%ld: expected TABLE FILE "
-			    "[options]", path, lineno);
-			ret = -1;
-		} else {
-			char *file = xasprintf("%s/data/%s", share, argv[1]);
-
-			o.table = argv[0];
-			o.file = file;
-			ret = load_file(s, &o, &rows, cause);
-			free(file);
-		}
-		load_free_options(&o);
 	}
 	free(line);
 	words_free(&ws);

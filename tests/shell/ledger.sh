@@ -8,7 +8,7 @@
 . "$TESTS_LIB"
 command -v ledger >/dev/null || { echo "SKIP: no ledger (apt-get install ledger)"; exit 77; }
 
-demo "$T/co"
+books "$T/co"
 
 # Generated entries: sales, purchases and expenses over a year.
 awk 'BEGIN {

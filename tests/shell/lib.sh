@@ -27,6 +27,17 @@ demo() {
 	k -d "$1" demo >/dev/null || fail "kontor demo in $1"
 }
 
+# books DIR: a company with the demo's settings (name, currency) and
+# chart of accounts and nothing posted, for tests of the ledger.
+books() {
+	k -d "$1" init >/dev/null &&
+	    k -d "$1" load settings "$KONTOR_SHARE/data/company.csv" \
+	    >/dev/null &&
+	    k -d "$1" load accounts \
+	    "$KONTOR_SHARE/data/accounts/cn-standard.csv" >/dev/null ||
+	    fail "books in $1"
+}
+
 # count DIR TABLE: how many records TABLE holds, read from a dump.
 count() {
 	k -d "$1" dump | awk -v t="$2" '$1 == "end" && $2 == t { print $3 }'

@@ -4,7 +4,7 @@
 . "$TESTS_LIB"
 . "${TESTS_LIB%lib.sh}screen.sh"
 
-demo "$T/co"
+books "$T/co"
 tm_start j 80 24
 tm_keys j 3
 tm_wait j "Ledger journal entry"

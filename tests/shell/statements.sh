@@ -9,7 +9,7 @@
 # the balance before --from, and opening + debits - credits = closing.
 . "$TESTS_LIB"
 
-demo "$T/co"
+books "$T/co"
 printf '%s\n' 'code,name_zh,name_en,type,normal' \
     '112201,应收账款-阿尔弗雷德,Receivable - Alfreds,asset,D' \
     '112202,应收账款-安娜,Receivable - Ana Trujillo,asset,D' \
