@@ -399,6 +399,14 @@ parse_line(struct def_ctx *c, struct report_def *d, char **w, int n)
 		free(why);
 		return (-1);
 	}
+	if (strcmp(w[0], "beside") == 0) {
+		if (n != 1 || !d->statement || d->nitems == 0 ||
+		    d->beside != 0)
+			return (def_error(c, "beside: once in a statement, "
+			    "after its first line, with nothing after it"));
+		d->beside = d->nitems;
+		return (0);
+	}
 	if (strcmp(w[0], "opening") == 0) {
 		if (n < 2 || n > 3 || d->opening != NULL)
 			return (def_error(c, "expected one line: opening "
@@ -481,6 +489,10 @@ check_def(struct def_ctx *c, struct report_def *d)
 			    "debit-credit, as the balance is debit positive"));
 	for (i = 0; i < d->ncolumns; i++)
 		cells += d->columns[i].width + (i > 0);
+	if (d->beside != 0)
+		cells = 2 * cells + 3;	/* " | " between the halves */
+	if (d->beside != 0 && d->beside == d->nitems)
+		return (def_error(c, "beside: no line follows it"));
 	if (cells > d->width)
 		return (def_error(c, "the columns take %d cells, more than "
 		    "the width %d", cells, d->width));

@@ -38,7 +38,8 @@ enum statement_show {
 	SS_CLOSING,		/* balance at the end of the month of to */
 	SS_YEAR_OPENING,	/* balance at the start of to's year */
 	SS_PERIOD,		/* movement over the months from to to */
-	SS_YEAR_TO_DATE		/* movement from January to the month of to */
+	SS_YEAR_TO_DATE,	/* movement from January to the month of to */
+	SS_PRIOR_PERIOD		/* movement over the same months a year before */
 };
 
 /* Column options. */
@@ -129,6 +130,9 @@ struct report_def {
 	int			 statement;	/* source statement */
 	struct report_line	*items;		/* its lines */
 	int			 nitems;
+	int			 beside;	/* the first line printed
+						   beside the ones before it,
+						   or 0 */
 	char			*opening;	/* label of a group's opening
 						   balance line, or NULL */
 	char			*closing;	/* and of its closing one */

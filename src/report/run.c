@@ -966,6 +966,16 @@ prepare(struct run_ctx *c, struct buf *headings, struct buf *rule)
 		for (k = 0; k < def->width; k++)
 			buf_addc(rule, '-');
 	}
+
+	/* A statement in two halves has the columns on either side. */
+	if (d->beside != 0) {
+		char *h = xstrdup(headings->data), *r = xstrdup(rule->data);
+
+		buf_printf(headings, " | %s", h);
+		buf_printf(rule, "-+-%s", r);
+		free(h);
+		free(r);
+	}
 }
 
 static void

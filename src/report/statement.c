@@ -30,6 +30,7 @@ static const struct {
 	{ "year-opening", SS_YEAR_OPENING },
 	{ "period", SS_PERIOD },
 	{ "year-to-date", SS_YEAR_TO_DATE },
+	{ "prior-period", SS_PRIOR_PERIOD },
 };
 #define NSHOWS	((int)(sizeof statement_shows / sizeof statement_shows[0]))
 
@@ -44,8 +45,8 @@ statement_parse_column(struct report_column *col, const char *expr,
 			break;
 	if (k == NSHOWS) {
 		*why = xasprintf("%s: a statement's columns are label, "
-		    "label_en, accounts, closing, year-opening, period and "
-		    "year-to-date", expr);
+		    "label_en, accounts, closing, year-opening, period, "
+		    "year-to-date and prior-period", expr);
 		return (-1);
 	}
 	col->kind = COL_STATEMENT;
@@ -280,6 +281,11 @@ statement_term(struct store *s, const struct report_term *t,
 		first = m->to / 100 * 100 + 1;
 		moves = 1;
 		break;
+	case SS_PRIOR_PERIOD:
+		first = m->from - 100;
+		last = m->to - 100;
+		moves = 1;
+		break;
 	default:
 		break;
 	}
@@ -330,16 +336,20 @@ statement_figures(struct store *s, const struct report_def *d,
 	return (0);
 }
 
-/* The text of column c of line l. */
+/*
+ * The text of column c of line l; with english, the label column shows
+ * the English label.
+ */
 static void
 statement_cell(const struct report_def *d, const struct report_line *l,
-    int c, int64_t v, int plain, struct buf *b)
+    int c, int64_t v, int plain, int english, struct buf *b)
 {
 	char	tmp[FIXED_BUFSIZE];
 
 	switch (d->columns[c].which) {
 	case SS_LABEL:
-		buf_adds(b, l->label);
+		buf_adds(b, english && *l->label_en != '\0' ? l->label_en :
+		    l->label);
 		break;
 	case SS_LABEL_EN:
 		buf_adds(b, l->label_en);
@@ -355,6 +365,57 @@ statement_cell(const struct report_def *d, const struct report_line *l,
 	}
 }
 
+/*
+ * Appends to line the columns of statement line i as a page shows them,
+ * or blanks of their widths if i is -1.
+ */
+static void
+statement_half(const struct report_def *d, int i, const int64_t *values,
+    int english, struct buf *line)
+{
+	struct buf	val = BUF_INIT;
+	int		c;
+
+	for (c = 0; c < d->ncolumns; c++) {
+		buf_clear(&val);
+		if (i >= 0)
+			statement_cell(d, &d->items[i], c,
+			    values[i * d->ncolumns + c], 0, english, &val);
+		buf_reserve(&val, 0);
+		if (c > 0)
+			buf_addc(line, ' ');
+		text_pad(line, val.data, d->columns[c].width,
+		    d->columns[c].align, true);
+	}
+	buf_free(&val);
+}
+
+/*
+ * Which of n lines (numbered from first) a half prints on row i of rows:
+ * its lines from the top, its last on the bottom row; -1 for a blank.
+ */
+static int
+statement_row(int i, int rows, int n, int first)
+{
+	if (i == rows - 1)
+		return (first + n - 1);
+	return (i < n - 1 ? first + i : -1);
+}
+
+/* Whether the report was asked for in English (--lang en). */
+static int
+statement_english(const struct report_def *d)
+{
+	int	k;
+
+	for (k = 0; k < d->nparams; k++)
+		if (strcmp(d->params[k].name, "lang") == 0 &&
+		    d->params[k].value != NULL &&
+		    strcmp(d->params[k].value, "en") == 0)
+			return (1);
+	return (0);
+}
+
 int
 statement_run(struct store *s, const struct report_def *d,
     struct page *page, FILE *csv, long run_time, char **why)
@@ -362,7 +423,8 @@ statement_run(struct store *s, const struct report_def *d,
 	struct statement_months	 m;
 	struct buf		 line = BUF_INIT, val = BUF_INIT;
 	int64_t			*values;
-	int			 i, c, moves = 0, balances = 0;
+	int			 i, c, rows, moves = 0, balances = 0;
+	int			 english = statement_english(d);
 
 	statement_months(d, run_time, &m);
 	values = xcalloc((size_t)d->nitems * (size_t)d->ncolumns + 1,
@@ -389,28 +451,44 @@ statement_run(struct store *s, const struct report_def *d,
 		page_line(page, "");
 	}
 
-	for (i = 0; i < d->nitems; i++) {
+	if (d->beside != 0 && csv == NULL) {
+		/*
+		 * Two halves: the lines before beside on the left, the rest
+		 * on the right, row by row; the last line of each, its
+		 * total, on the bottom row, as the Chinese form has them.
+		 */
+		int left = d->beside, right = d->nitems - d->beside;
+
+		rows = left > right ? left : right;
+		for (i = 0; i < rows; i++) {
+			buf_clear(&line);
+			statement_half(d, statement_row(i, rows, left, 0),
+			    values, english, &line);
+			buf_adds(&line, " | ");
+			statement_half(d, statement_row(i, rows, right,
+			    d->beside), values, english, &line);
+			page_line(page, line.data);
+		}
+		rows = 0;
+	} else
+		rows = d->nitems;
+	for (i = 0; i < rows; i++) {
 		buf_clear(&line);
+		if (csv == NULL) {
+			statement_half(d, i, values, english, &line);
+			page_line(page, line.data);
+			continue;
+		}
 		for (c = 0; c < d->ncolumns; c++) {
 			buf_clear(&val);
 			statement_cell(d, &d->items[i], c,
-			    values[i * d->ncolumns + c], csv != NULL, &val);
+			    values[i * d->ncolumns + c], 1, english, &val);
 			if (val.data == NULL)
 				buf_reserve(&val, 0);
-			if (csv != NULL) {
-				csv_quote(&line, val.data, c == 0);
-				continue;
-			}
-			if (c > 0)
-				buf_addc(&line, ' ');
-			text_pad(&line, val.data, d->columns[c].width,
-			    d->columns[c].align, true);
+			csv_quote(&line, val.data, c == 0);
 		}
-		if (csv != NULL) {
-			buf_adds(&line, "\r\n");
-			fwrite(line.data, 1, line.len, csv);
-		} else
-			page_line(page, line.data);
+		buf_adds(&line, "\r\n");
+		fwrite(line.data, 1, line.len, csv);
 	}
 	free(values);
 	buf_free(&line);

@@ -94,14 +94,14 @@ sums() {
 	}' "$T/entries.csv"
 }
 
-# line REPORT LABEL COLUMN ARGS...: a figure of a statement's line, by
-# its English label, from the CSV (column 4 or 5: the first or second
-# figure); no label holds a comma, so quotes are just taken out.
+# line REPORT LABEL FIGURE ARGS...: the first, second or third figure of
+# a statement's line, by its English label, from the CSV in English; no
+# label holds a comma, so quotes are just taken out.
 line() {
-	rpt=$1 label=$2 col=$3
+	rpt=$1 label=$2 col=$(($3 + 1))
 	shift 3
-	k -d "$T/co" report "$rpt" --csv "$@" | tr -d '\r"' |
-	    awk -F, -v l="$label" -v c="$col" '$2 == l { print $c }'
+	k -d "$T/co" report "$rpt" --csv --lang en "$@" | tr -d '\r"' |
+	    awk -F, -v l="$label" -v c="$col" '$1 == l { print $c }'
 }
 
 # expect WHAT GOT WANT
@@ -111,45 +111,61 @@ expect() {
 
 # The income statement: the first quarter, and the year to date.
 q1="--from 2025-01-01 --to 2025-03-31"
-expect "Q1 revenue" "$(line income-statement Revenue 4 $q1)" \
+expect "Q1 revenue" "$(line income-statement Revenue 1 $q1)" \
     "$(sums 2025-01-01 2025-03-31 revenue)"
-expect "Q1 net profit" "$(line income-statement 'Net profit' 4 $q1)" \
+expect "Q1 net profit" "$(line income-statement 'Net profit' 1 $q1)" \
     "$(sums 2025-01-01 2025-03-31 profit)"
+# The same months a year later show these as the year before.
+expect "Q1 revenue a year later" \
+    "$(line income-statement Revenue 3 --from 2026-01-01 --to 2026-03-31)" \
+    "$(sums 2025-01-01 2025-03-31 revenue)"
 statements() {
 	year="--from 2025-04-01 --to 2025-12-31"
 	expect "April to December net profit" \
-	    "$(line income-statement 'Net profit' 4 $year)" \
+	    "$(line income-statement 'Net profit' 1 $year)" \
 	    "$(sums 2025-04-01 2025-12-31 profit)"
 	expect "2025 net profit to date" \
-	    "$(line income-statement 'Net profit' 5 $year)" \
+	    "$(line income-statement 'Net profit' 2 $year)" \
 	    "$(sums 2025-01-01 2025-12-31 profit)"
 	expect "2025 cost of sales" \
-	    "$(line income-statement '  Less: cost of sales' 5 $year)" \
+	    "$(line income-statement '  Less: cost of sales' 2 $year)" \
 	    2500.00
 
 	# The balance sheet: the end of 2025 and its year's opening.
 	at="--date 2025-12-31"
-	assets=$(line balance-sheet 'Total assets' 4 $at)
+	assets=$(line balance-sheet 'Total assets' 1 $at)
 	expect "total assets" "$assets" "$(sums 0 2025-12-31 assets)"
 	expect "total liabilities and equity" \
-	    "$(line balance-sheet "Total liabilities and owners' equity" 4 $at)" \
+	    "$(line balance-sheet "Total liabilities and equity" 1 $at)" \
 	    "$assets"
-	expect "liabilities" "$(line balance-sheet 'Total liabilities' 4 $at)" \
+	expect "liabilities" "$(line balance-sheet 'Total liabilities' 1 $at)" \
 	    "$(sums 0 2025-12-31 liabilities)"
-	expect "equity" "$(line balance-sheet "Total owners' equity" 4 $at)" \
+	expect "equity" "$(line balance-sheet "Total owners' equity" 1 $at)" \
 	    "$(sums 0 2025-12-31 equity)"
 	expect "assets at the start of 2025" \
-	    "$(line balance-sheet 'Total assets' 5 $at)" \
+	    "$(line balance-sheet 'Total assets' 2 $at)" \
 	    "$(sums 0 2024-12-31 assets)"
 	expect "liabilities and equity at the start of 2025" \
-	    "$(line balance-sheet "Total liabilities and owners' equity" 5 $at)" \
+	    "$(line balance-sheet "Total liabilities and equity" 2 $at)" \
 	    "$(sums 0 2024-12-31 assets)"
 	expect "receivables" \
-	    "$(line balance-sheet '  Accounts receivable' 4 $at)" \
+	    "$(line balance-sheet '  Accounts receivable' 1 $at)" \
 	    "$(echo "$(sums 0 2025-12-31 x 112201) $(sums 0 2025-12-31 x 112202)" |
 	    awk '{ printf "%.2f", $1 + $2 }')"
 	expect "fixed assets, less depreciation" \
-	    "$(line balance-sheet '  Fixed assets' 4 $at)" 5880.00
+	    "$(line balance-sheet '  Fixed assets' 1 $at)" 5880.00
+
+	# On the page, the Chinese form: liabilities and equity beside the
+	# assets, the two totals on the last row, equal.
+	k -d "$T/co" report balance-sheet $at >"$T/bs"
+	grep -q '^流动资产： *| 流动负债：$' "$T/bs" ||
+	    fail "the halves do not begin side by side: $(sed -n 8p "$T/bs")"
+	awk -v want="$assets" '$1 == "资产总计" && $4 == "|" &&
+	    $5 == "负债和所有者权益总计" && $2 == $6 && $3 == $7 {
+		gsub(/,/, "", $2); ok = $2 == want }
+	    END { exit !ok }' "$T/bs" ||
+	    fail "the totals' row: $(grep 资产总计 "$T/bs")"
+	[ "$(grep -c 资产总计 "$T/bs")" = 1 ] || fail "the totals are not on one row"
 }
 statements
 
@@ -165,7 +181,7 @@ expect "4104 after the close" "$(k -d "$T/co" report trial-balance --csv \
     awk -F, '$1 == "4104" { print $7 }')" \
     "-$(sums 2025-01-01 2025-12-31 profit)"
 expect "retained earnings in 2026" \
-    "$(line balance-sheet '  Retained earnings' 4 --date 2026-01-31)" \
+    "$(line balance-sheet '  Retained earnings' 1 --date 2026-01-31)" \
     "$(sums 0 2025-12-31 profit)"
 
 # The account statement: opening, postings, closing.  From the 10th of
