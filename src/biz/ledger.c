@@ -600,99 +600,126 @@ ledger_sums(struct store *s, DB_TXN *txn, const char *account,
 	return (ret == DB_NOTFOUND ? 0 : ret);
 }
 
+/* An account and a month whose postings a span reads one by one. */
+struct span_month {
+	char	*code;
+	int64_t	 month;
+};
+
 /*
- * Adds to *debit and *credit the postings on account and its
- * sub-accounts dated from first to last (YYYYMMDD), all in month: the
- * balance table names the accounts with postings in that month, and the
- * journal lines' index by account and date gives each one's lines.
+ * Adds to before and within the lines of code dated in month: those
+ * before first to before, those from first to last to within.
  */
 static int
-month_part_sums(struct store *s, DB_TXN *txn, const char *account,
-    int64_t month, int64_t first, int64_t last, int64_t *debit,
-    int64_t *credit)
+span_lines(struct store *s, DB_TXN *txn, const struct span_month *sm,
+    int64_t first, int64_t last, int64_t before[2], int64_t within[2])
 {
-	struct store_table	*bt = store_table(s, "balances");
 	struct store_table	*lt = store_table(s, "journal_lines");
 	struct store_index	*ix = store_index(lt, "by-account-date");
-	struct store_cursor	*c, *lc;
-	struct record		*b = record_new(bt->def);
+	struct store_cursor	*c;
 	struct record		*l = record_new(lt->def);
 	struct buf		 key = BUF_INIT;
-	char			*done = NULL;
+	int64_t			*to, end = date_month_end(sm->month), day;
+	int			 ret, fa = ix->which[0], fd = ix->which[1];
+	int			 fdr = fi(lt->def, "debit");
+	int			 fcr = fi(lt->def, "credit");
+
+	record_set_text(l, fa, sm->code);
+	record_set_num(l, fd, sm->month * 100 + 1);
+	record_key(l, ix->which, 2, 0, &key);
+	c = store_cursor_open(lt, ix, txn);
+	for (ret = store_cursor_seek(c, &key, l); ret == 0 &&
+	    strcmp(record_text(l, fa), sm->code) == 0 &&
+	    (day = record_num(l, fd)) <= end; ret = store_cursor_next(c, l)) {
+		if (day > last)
+			break;
+		to = day < first ? before : within;
+		to[0] += record_num(l, fdr);
+		to[1] += record_num(l, fcr);
+	}
+	store_cursor_close(c);
+	record_free(l);
+	buf_free(&key);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+int
+ledger_span_sums(struct store *s, DB_TXN *txn, const char *account,
+    int64_t first, int64_t last, int64_t before[2], int64_t within[2])
+{
+	struct store_table	*t = store_table(s, "balances");
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct record		*b = record_new(t->def);
+	struct span_month	*part = NULL;
+	struct buf		 key = BUF_INIT;
 	size_t			 len = strlen(account);
 	const char		*code;
-	int			 ret, lret = 0, fp = fi(bt->def, "period");
-	int			 fa = ix->which[0], fd = ix->which[1];
+	int64_t			 fm = first / 100, lm = last / 100, p, *to;
+	int			 ret, n = 0, k, from = 0, found;
+	int			 fp = fi(t->def, "period");
+	int			 partly_first, partly_last;
 
+	before[0] = before[1] = within[0] = within[1] = 0;
+	partly_first = first % 100 > 1;
+	partly_last = last < date_month_end(lm);
+
+	/* Key order is account, currency, month. */
 	buf_add(&key, account, len);
-	c = store_cursor_open(bt, NULL, txn);
-	for (ret = store_cursor_seek(c, &key, b); ret == 0 && lret == 0;
+	for (ret = store_cursor_seek(c, &key, b); ret == 0;
 	    ret = store_cursor_next(c, b)) {
 		code = record_text(b, 0);
 		if (strncmp(code, account, len) != 0)
 			break;
-		if (record_num(b, fp) != month || (code[len] != '\0' &&
-		    !biz_account_under(account, code)) ||
-		    (done != NULL && strcmp(done, code) == 0))
-			continue;	/* or its lines are read already */
-		free(done);
-		done = xstrdup(code);
-
-		record_clear(l);
-		record_set_text(l, fa, code);
-		record_set_num(l, fd, first);
-		buf_clear(&key);
-		record_key(l, ix->which, 2, 0, &key);
-		lc = store_cursor_open(lt, ix, txn);
-		for (lret = store_cursor_seek(lc, &key, l); lret == 0 &&
-		    strcmp(record_text(l, fa), done) == 0 &&
-		    record_num(l, fd) <= last; lret = store_cursor_next(lc, l)) {
-			*debit += record_num(l, fi(lt->def, "debit"));
-			*credit += record_num(l, fi(lt->def, "credit"));
+		/* Assets:Bankfees begins with Assets:Bank, but is not
+		 * under it. */
+		if (code[len] != '\0' && !biz_account_under(account, code))
+			continue;
+		p = record_num(b, fp);
+		if (p > lm)
+			continue;
+		if ((p == fm && partly_first) || (p == lm && partly_last)) {
+			/* Read its lines, once for each account and month. */
+			if (n == 0 || strcmp(part[n - 1].code, code) != 0)
+				from = n;
+			for (k = from, found = 0; k < n; k++)
+				found |= part[k].month == p;
+			if (!found) {
+				part = xreallocarray(part, (size_t)n + 1,
+				    sizeof *part);
+				part[n].code = xstrdup(code);
+				part[n++].month = p;
+			}
+			continue;
 		}
-		store_cursor_close(lc);
-		if (lret == DB_NOTFOUND || lret == 0)
-			lret = 0;
+		to = p < fm ? before : within;
+		to[0] += record_num(b, fi(t->def, "debit"));
+		to[1] += record_num(b, fi(t->def, "credit"));
 	}
 	store_cursor_close(c);
 	record_free(b);
-	record_free(l);
 	buf_free(&key);
-	free(done);
-	if (lret != 0)
-		return (lret);
-	return (ret == DB_NOTFOUND || ret == 0 ? 0 : ret);
+	if (ret == DB_NOTFOUND)
+		ret = 0;
+	for (k = 0; k < n; k++) {
+		if (ret == 0)
+			ret = span_lines(s, txn, &part[k], first, last, before,
+			    within);
+		free(part[k].code);
+	}
+	free(part);
+	return (ret);
 }
 
 int
 ledger_day_sums(struct store *s, DB_TXN *txn, const char *account,
     int64_t first, int64_t last, int64_t *debit, int64_t *credit)
 {
-	int64_t	from = first / 100, to = last / 100, d, c;
-	int	ret = 0;
+	int64_t	before[2], within[2];
+	int	ret;
 
-	*debit = *credit = 0;
-	if (first > last)
-		return (0);
-
-	/* The days of a month that the range covers only in part. */
-	if (first % 100 > 1 && (from < to || last < date_month_end(from))) {
-		ret = month_part_sums(s, txn, account, from, first,
-		    from < to ? date_month_end(from) : last, debit, credit);
-		from = date_next_month(from);
-	}
-	if (ret == 0 && from <= to && last < date_month_end(to)) {
-		ret = month_part_sums(s, txn, account, to, to * 100 + 1, last,
-		    debit, credit);
-		to = date_prev_month(to);
-	}
-
-	/* The whole months between, from the balance table. */
-	if (ret == 0 && from <= to) {
-		ret = ledger_sums(s, txn, account, from, to, &d, &c);
-		*debit += d;
-		*credit += c;
-	}
+	ret = ledger_span_sums(s, txn, account, first, last, before, within);
+	*debit = within[0];
+	*credit = within[1];
 	return (ret);
 }
 

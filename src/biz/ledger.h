@@ -99,6 +99,15 @@ int	ledger_day_sums(struct store *, DB_TXN *, const char *account,
 	    int64_t first, int64_t last, int64_t *debit, int64_t *credit);
 
 /*
+ * In one reading, the debits and credits of account (and its
+ * sub-accounts) dated before first, into before[0] and before[1], and
+ * from first to last, into within[0] and within[1]: an account's
+ * opening balance and movement.  Dates as for ledger_day_sums.
+ */
+int	ledger_span_sums(struct store *, DB_TXN *, const char *account,
+	    int64_t first, int64_t last, int64_t before[2], int64_t within[2]);
+
+/*
  * Each account's balance in each commodity over the months from first to
  * last (YYYYMM), read from the balance table: each(arg, account,
  * currency, balance) for every balance that is not zero, in account

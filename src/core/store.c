@@ -183,8 +183,9 @@ static int
 open_table(struct store *s, DB_TXN *txn, struct store_table *t,
     const struct table_def *def)
 {
-	char	*file;
-	int	 ret, i, k;
+	struct stat	 sb;
+	char		*file, *path;
+	int		 ret, i, k, is_new;
 
 	t->def = def;
 	if ((ret = db_create(&t->db, s->env, 0)) != 0)
@@ -220,13 +221,24 @@ open_table(struct store *s, DB_TXN *txn, struct store_table *t,
 		ix->db->app_private = ix;
 		ix->db->set_flags(ix->db, DB_DUP | DB_DUPSORT);
 		file = xasprintf("%s-%s.db", def->name, ix->def->name);
+		path = xasprintf("%s/%s", s->dir, file);
+		is_new = stat(path, &sb) != 0;
+		free(path);
 		ret = ix->db->open(ix->db, txn, file, NULL, DB_BTREE,
 		    DB_CREATE, 0660);
 		free(file);
 		if (ret != 0)
 			return (ret);
+
+		/*
+		 * DB_CREATE builds an empty index from its table: wanted for
+		 * an index file made just now (a new company, or an index
+		 * added to an old one), not at every open, where an index
+		 * that is empty for good (no journal entry reverses another)
+		 * would have its whole table read again.
+		 */
 		ret = t->db->associate(t->db, txn, ix->db, store_index_key,
-		    DB_CREATE);
+		    is_new ? DB_CREATE : 0);
 		if (ret != 0)
 			return (ret);
 	}

@@ -170,19 +170,18 @@ balance_value(struct run_ctx *c, const struct record *r,
 {
 	int64_t	first = param_day(c, "from", 0);
 	int64_t	last = param_day(c, "to", 99991231);
-	int64_t	od = 0, oc = 0;
+	int64_t	before[2], within[2];
 	int	ret = 0;
 
 	if (c->balance_of == NULL || strcmp(c->balance_of,
 	    record_text(r, 0)) != 0) {
 		free(c->balance_of);
 		c->balance_of = xstrdup(record_text(r, 0));
-		ret = ledger_day_sums(c->s, NULL, c->balance_of, first, last,
-		    &c->balance[1], &c->balance[2]);
-		if (ret == 0 && first > 0)
-			ret = ledger_day_sums(c->s, NULL, c->balance_of, 0,
-			    date_prev_day(first), &od, &oc);
-		c->balance[0] = od - oc;
+		ret = ledger_span_sums(c->s, NULL, c->balance_of, first, last,
+		    before, within);
+		c->balance[0] = before[0] - before[1];
+		c->balance[1] = within[0];
+		c->balance[2] = within[1];
 		c->balance[3] = c->balance[0] + c->balance[1] - c->balance[2];
 	}
 	if (ret != 0) {
