@@ -268,8 +268,10 @@ account_state(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
 		ret = 0;
 	} else if (ret == 0 && record_num(r, fi(r->table, "blocked")) != 0)
 		*state = ACCOUNT_BLOCKED;
-	else if (ret == 0 && (ret = has_children(s, txn, code)) >= 0) {
-		*state = ret == 1 ? ACCOUNT_PARENT : ACCOUNT_OK;
+	else if (ret == 0 && (ret = has_children(s, txn, code)) == 0)
+		*state = ACCOUNT_OK;
+	else if (ret == 1) {
+		*state = ACCOUNT_PARENT;
 		ret = 0;
 	}
 	record_free(r);
