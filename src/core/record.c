@@ -326,7 +326,6 @@ record_primary_key(const struct record *r, struct buf *out)
 	record_key(r, which, n, 0, out);
 }
 
-
 /*
  * Reads YYYY-MM-DD, optionally followed by a time of day that must be
  * midnight ("1996-07-04 00:00:00.000", as some exports write dates):

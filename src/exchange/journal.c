@@ -444,7 +444,6 @@ journal_read_amount(struct journal_ctx *c, const char **pp, long line,
 	return (0);
 }
 
-
 /*
  * Reads a date YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD (month and day of
  * one or two digits) at *pp.  Returns 0 with *date (YYYYMMDD), or -1.
@@ -477,7 +476,6 @@ read_date(const char **pp, int64_t *date)
 	*pp = p;
 	return (0);
 }
-
 
 /* An account's running balance in commodity (added if new). */
 static struct journal_balance *
