@@ -42,8 +42,9 @@ figure() {	# REPORT LABEL FROM TO: the last figure on LABEL's line
 }
 for year in 1996 1997 1998; do
 	sales=$(figure sales-by-customer "Grand total" $year-01-01 $year-12-31)
-	revenue=$(k -d "$T/co" report income-statement --from $year-01-01 \
-	    --to $year-12-31 | awk '/Revenue/ { print $(NF - 1) }')
+	revenue=$(k -d "$T/co" report income-statement --lang en \
+	    --from $year-01-01 --to $year-12-31 |
+	    awk '/Revenue/ { print $(NF - 1) }')
 	[ -n "$sales" ] && [ "$sales" = "$revenue" ] ||
 	    fail "$year: revenue $revenue, net sales $sales"
 done
