@@ -8,7 +8,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -473,17 +472,6 @@ cmd_report(int argc, char **argv)
 	return (ret == 0 ? 0 : 1);
 }
 
-/* The clerk's name, for what the ledger records. */
-static const char *
-user_name(void)
-{
-	struct passwd	*pw = getpwuid(getuid());
-
-	if (getenv("USER") != NULL && *getenv("USER") != '\0')
-		return (getenv("USER"));
-	return (pw != NULL ? pw->pw_name : "operator");
-}
-
 /* Reads YYYY-MM-DD as the stored date fields do: strictly. */
 static int
 parse_date(const char *text, int64_t *out, const char **why)
@@ -600,7 +588,7 @@ cmd_ledger(int argc, char **argv)
 	if (strcmp(argv[1], "post") == 0 && (argc == 3 || (argc == 5 &&
 	    strcmp(argv[3], "--encoding") == 0))) {
 		ret = post_file(s, argv[2], argc == 5 ? argv[4] : NULL,
-		    user_name(), &entries, &cause);
+		    biz_user(), &entries, &cause);
 		if (ret == 0)
 			printf("%s: %ld %s posted\n", argv[2], entries,
 			    entries == 1 ? "entry" : "entries");
@@ -611,7 +599,7 @@ cmd_ledger(int argc, char **argv)
 		else if (argc == 5 && parse_date(argv[4], &date, &why) != 0)
 			cause = xasprintf("--date %s: %s", argv[4], why);
 		else {
-			ret = ledger_reverse(s, n, date, user_name(), &made,
+			ret = ledger_reverse(s, n, date, biz_user(), &made,
 			    &cause);
 			if (ret == 0)
 				printf("entry %lld reverses entry %lld\n",
@@ -630,7 +618,7 @@ cmd_ledger(int argc, char **argv)
 		month = (int)(date / 100 % 100);
 		if (cause == NULL)
 			ret = ledger_close_period(s, (int64_t)year * 100 +
-			    month, user_name(), &cause);
+			    month, biz_user(), &cause);
 		if (ret == 0)
 			printf("period %s is closed\n", argv[2]);
 	} else if (strcmp(argv[1], "close-year") == 0 && argc == 3) {
@@ -642,7 +630,7 @@ cmd_ledger(int argc, char **argv)
 		else if (year > localtime(&now)->tm_year + 1900)
 			cause = xasprintf("%d has not ended yet", year);
 		else
-			ret = ledger_close_year(s, year, user_name(), &made,
+			ret = ledger_close_year(s, year, biz_user(), &made,
 			    &cause);
 		if (ret == 0 && made != 0)
 			printf("entry %lld closes %d; its periods are closed\n",
@@ -687,7 +675,7 @@ cmd_import(int argc, char **argv)
 		return (fail("usage: kontor import journal FILE [--type TYPE]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
-	ret = journal_import(s, argv[2], user_name(), type, &entries,
+	ret = journal_import(s, argv[2], biz_user(), type, &entries,
 	    &company, &cause);
 	if (ret == 0) {
 		printf("%s: %ld entries posted; amounts in \"%s\" are in the "

@@ -1200,12 +1200,14 @@ ledger_check_balances(struct store *s,
 		const void *k;
 		size_t klen;
 		int blank = 1;
+		int64_t month;
 
 		for (i = 0; i < 4; i++)
 			blank &= record_num(b, fi(bt->def, sum_fields[i])) == 0;
 		if (blank)
 			continue;
-		if (record_num(b, bp) % 100 < 1 || record_num(b, bp) % 100 > 12) {
+		month = record_num(b, bp) % 100;
+		if (month < 1 || month > 12) {
 			balance_problem(record_text(b, 0), record_text(b, bcur),
 			    record_num(b, bp), report, arg, &problems);
 			continue;

@@ -2,9 +2,12 @@
  * rules.c: the business rules that apply when a record is stored
  * (see rules.h).  No curses, no file formats here.
  */
+#include <pwd.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixed.h"
 #include "rules.h"
@@ -439,4 +442,22 @@ biz_derive(struct store *s, DB_TXN *txn, struct record *r, char **cause)
 			return (ret);
 	}
 	return (0);
+}
+
+const char *
+biz_user(void)
+{
+	static char	 name[64];
+	struct passwd	*pw;
+	const char	*env = getenv("KONTOR_USER");
+
+	if (name[0] != '\0')
+		return (name);
+	if (env != NULL && *env != '\0')
+		snprintf(name, sizeof name, "%s", env);
+	else if ((pw = getpwuid(getuid())) != NULL)
+		snprintf(name, sizeof name, "%s", pw->pw_name);
+	else
+		snprintf(name, sizeof name, "uid %ld", (long)getuid());
+	return (name);
 }

@@ -53,4 +53,14 @@ int	biz_line_amount(int64_t quantity, int64_t price, int64_t discount,
 char	*biz_setting(struct store *, DB_TXN *, const char *name,
 	    const char *def);
 
+/*
+ * Who is working: the name that saves, postings and the audit trail
+ * record.  It is the login name of the process's real user, from the
+ * password database, not $USER, which a caller can set to anything.
+ * KONTOR_USER overrides it, for a batch job run by a service account
+ * on someone's behalf and for tests that play several clerks; sshd
+ * passes no such variable unless told to.  Never NULL; static storage.
+ */
+const char	*biz_user(void);
+
 #endif

@@ -13,7 +13,7 @@
 #define QTY_SCALE	3
 #define RATE_SCALE	4
 /* journal_lines.virtual: a plain-text journal's virtual postings. */
-#define LINE_BALANCED_VIRTUAL	1	/* [ACCOUNT]: balance among themselves */
+#define LINE_BALANCED_VIRTUAL	1	/* [ACCOUNT]: balanced among them */
 #define LINE_UNBALANCED		2	/* (ACCOUNT): outside double entry */
 
 #define AMOUNT_SCALE	6	/* a commodity's amount on a journal line */

@@ -76,7 +76,7 @@ struct journal_balance {
 struct journal_account {
 	char			*name;
 	long			 line;	/* where the journal first names it */
-	long			 posted;	/* its first posting's line, or 0 */
+	long			 posted;/* its first posting's line, or 0 */
 	const char		*type;	/* from "; type:" on its directive */
 	struct journal_balance	*balances;
 };
@@ -85,7 +85,7 @@ struct journal_account {
 struct journal_pending {
 	struct journal_posting	 p;
 	int			 elided;
-	int			 bare;		/* amount written without commodity */
+	int			 bare;		/* amount without commodity */
 	int			 priced;	/* 0, '@' per unit, '=' total */
 	int			 price_commodity;
 	int64_t			 price;
@@ -129,7 +129,7 @@ struct journal_ctx {
 	struct journal_rule	*rules;
 	int			 nrules;
 	int			 rule_open;	/* reading one's postings */
-	int			 bare;		/* the last amount read had none */
+	int			 bare;	/* the last amount read had none */
 
 	/* The transaction being read. */
 	int			 open;
@@ -739,7 +739,8 @@ journal_apply_rules(struct journal_ctx *c, char **cause)
 	struct journal_pending		*q;
 	const char			*name;
 	int64_t				 v;
-	int				 n = c->npending, r, i, k, com, added = 0;
+	int				 n = c->npending, r, i, k, com;
+	int				 added = 0;
 	long				 line;
 
 	for (r = 0; r < c->nrules; r++)

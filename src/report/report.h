@@ -39,7 +39,7 @@ enum statement_show {
 	SS_YEAR_OPENING,	/* balance at the start of to's year */
 	SS_PERIOD,		/* movement over the months from to to */
 	SS_YEAR_TO_DATE,	/* movement from January to the month of to */
-	SS_PRIOR_PERIOD		/* movement over the same months a year before */
+	SS_PRIOR_PERIOD		/* the same months a year before */
 };
 
 /* Column options. */

@@ -10,7 +10,6 @@
 #include <curses.h>
 #include <menu.h>
 #include <panel.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -384,16 +383,13 @@ app_run(struct store *s, const char *share)
 	MENU		*menu;
 	WINDOW		*sub;
 	struct ui_key	 k;
-	struct passwd	*pw;
 	char		 labels[NENTRIES][64], *notice = NULL;
 	int		 i, n, number = 0, done = 0;
 
 	ui.store = s;
 	ui.share = share;
 	ui.company = biz_setting(s, NULL, "name", store_dir(s));
-	pw = getpwuid(getuid());
-	ui.user = xstrdup(getenv("USER") != NULL ? getenv("USER") :
-	    pw != NULL ? pw->pw_name : "clerk");
+	ui.user = xstrdup(biz_user());
 	if (ui_start() != 0)
 		return (1);
 

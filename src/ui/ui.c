@@ -43,7 +43,15 @@ ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/*
+	 * How long a lone Esc waits for the rest of an F-key's sequence.
+	 * Over a slow SSH link a sequence can arrive split; 150 ms covers
+	 * most links without making Esc (Back) feel slow.  ncurses has
+	 * read the ESCDELAY variable in initscr: an operator's setting
+	 * stands.
+	 */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(150);
 	ui.colour = has_colors() && getenv("NO_COLOR") == NULL;
 	if (ui.colour) {
 		start_color();

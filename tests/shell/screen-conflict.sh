@@ -7,7 +7,7 @@
 
 demo "$T/co"
 for clerk in a b; do
-	tm_start $clerk 80 24 USER=clerk_$clerk
+	tm_start $clerk 80 24 KONTOR_USER=clerk_$clerk
 	tm_keys $clerk 4
 	tm_wait $clerk "Customer contact"
 	tm_type $clerk ALFKI

@@ -12,7 +12,7 @@ awk 'BEGIN {
 }' >"$T/big.csv"
 
 demo "$T/co"
-tm_start s 80 24 USER=clerk
+tm_start s 80 24 KONTOR_USER=clerk
 tm_keys s 4
 tm_wait s "Customer contact"
 tm_type s BLAUS

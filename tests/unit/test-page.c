@@ -427,8 +427,7 @@ a_report_filling_its_last_page_ends_without_a_form_feed(void **state)
  * pages are those a layout that knew the count would have made.
  */
 static void
-the_first_header_line_is_a_marker_until_the_page_count_is_known(
-    void **state)
+the_page_count_is_a_marker_until_it_is_known(void **state)
 {
 	struct buf	 marked = BUF_INIT, known = BUF_INIT, fixed = BUF_INIT;
 	struct buf	 title = BUF_INIT;
@@ -629,8 +628,7 @@ main(void)
 		    a_page_break_is_a_form_feed_at_the_start_of_the_next_page),
 		cmocka_unit_test(
 		    a_report_filling_its_last_page_ends_without_a_form_feed),
-		cmocka_unit_test(
-		    the_first_header_line_is_a_marker_until_the_page_count_is_known),
+		cmocka_unit_test(the_page_count_is_a_marker_until_it_is_known),
 		cmocka_unit_test(a_footer_sits_on_the_last_line_of_every_page),
 		cmocka_unit_test(
 		    a_page_break_starts_the_next_line_on_a_new_page),

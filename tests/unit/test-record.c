@@ -115,8 +115,7 @@ alfki(const struct table_def *t)
 }
 
 static void
-a_record_written_before_a_field_was_added_reads_back_under_the_new_layout(
-    void **state)
+a_record_older_than_a_field_reads_it_as_empty(void **state)
 {
 	struct record	*old = alfki(&v1), *now;
 
@@ -706,7 +705,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_record_written_before_a_field_was_added_reads_back_under_the_new_layout),
+		cmocka_unit_test(a_record_older_than_a_field_reads_it_as_empty),
 		cmocka_unit_test(
 		    fields_unknown_to_an_older_program_survive_its_rewrite),
 		cmocka_unit_test(
