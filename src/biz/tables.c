@@ -117,6 +117,9 @@ static const struct field_def warehouses_fields[] = {
 	{ 5, "country", FT_TEXT, 0, 0, NULL, "Country" },
 	STAMP,
 };
+static const struct index_def warehouses_indexes[] = {
+	{ "by-name", { "name", NULL }, IX_FOLD },
+};
 
 /*
  * Stock on hand per item and warehouse: a figure derived from the stock
@@ -174,6 +177,9 @@ static const struct field_def shippers_fields[] = {
 	{ 2, "name", FT_TEXT, 0, F_REQUIRED, NULL, "Company name" },
 	{ 3, "phone", FT_TEXT, 0, 0, NULL, "Phone" },
 	STAMP,
+};
+static const struct index_def shippers_indexes[] = {
+	{ "by-name", { "name", NULL }, IX_FOLD },
 };
 
 static const struct field_def orders_fields[] = {
@@ -300,6 +306,7 @@ static const struct field_def accounts_fields[] = {
 };
 static const struct index_def accounts_indexes[] = {
 	{ "by-name", { "name_en", NULL }, IX_FOLD },
+	{ "by-chinese-name", { "name_zh", NULL }, IX_FOLD },
 };
 
 #define TABLE(name, label, ix) \
@@ -316,11 +323,11 @@ const struct table_def biz_tables[] = {
 	TABLE(suppliers, "supplier", suppliers_indexes),
 	TABLE(categories, "category", categories_indexes),
 	TABLE(items, "item", items_indexes),
-	TABLE0(warehouses, "warehouse"),
+	TABLE(warehouses, "warehouse", warehouses_indexes),
 	TABLE(stock, "stock", stock_indexes),
 	TABLE(stock_moves, "stock move", stock_moves_indexes),
 	TABLE(employees, "employee", employees_indexes),
-	TABLE0(shippers, "shipper"),
+	TABLE(shippers, "shipper", shippers_indexes),
 	TABLE(orders, "order", orders_indexes),
 	TABLE(order_lines, "order line", order_lines_indexes),
 	TABLE(accounts, "account", accounts_indexes),

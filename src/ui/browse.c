@@ -6,6 +6,10 @@
  * cursor there, reads one screenful and closes it again, so that no lock
  * is held while the clerk reads or thinks, and the time to draw does not
  * grow with the table.  Searching seeks the index to what was typed.
+ *
+ * Tab steps through the orders a clerk can search in: code, then each of
+ * the table's indices that begins with a text or code field (a
+ * customer's name, an account's Chinese name, an order's customer).
  */
 #include <ctype.h>
 #include <curses.h>
@@ -20,15 +24,19 @@
 #include "tables.h"
 #include "ui.h"
 
-#define MAXCOLS	4
+#define MAXCOLS		4
+#define MAXORDERS	8
 
 struct browse {
 	struct store_table	*t;
 	struct store_index	*ix;		/* NULL: code order */
-	struct store_index	*by_name;	/* the name index, if any */
+	struct store_index	*orders[MAXORDERS];	/* NULL is code */
+	int			 norders;
+	int			 order;		/* the one in use */
 	int			 cols[MAXCOLS];
 	int			 widths[MAXCOLS];
 	int			 ncols;
+	int			 width;		/* of the window */
 	struct buf		 top_key;	/* first line shown */
 	struct buf		 top_pkey;
 	struct buf		 search;	/* what the clerk typed */
@@ -41,21 +49,31 @@ struct browse {
 	PANEL			*panel;
 };
 
-/* Columns: the code, then the first text fields that fit. */
+/*
+ * Columns: the code, the field the list is ordered by, then the first
+ * text fields that fit.
+ */
 static void
 choose_columns(struct browse *b, int width)
 {
 	const struct table_def	*t = b->t->def;
-	int			 i, left = width - 2;
+	int			 i, k, left = width - 2, order = -1;
 
+	if (b->ix != NULL)
+		order = b->ix->which[0];
 	b->ncols = 0;
-	for (i = 0; i < t->nfields && b->ncols < MAXCOLS; i++) {
-		const struct field_def *f = &t->fields[i];
+	for (k = 0; k < 2 + t->nfields && b->ncols < MAXCOLS; k++) {
+		const struct field_def *f;
 		int w;
 
+		/* 0: the key; 1: the order's field; then all in turn. */
+		i = k == 0 ? 0 : k == 1 ? order : k - 2;
+		if (i < 0 || (k >= 2 && (i == 0 || i == order)))
+			continue;
+		f = &t->fields[i];
 		if (f->id >= 90)
 			continue;	/* the change stamp */
-		if (f->flags & F_KEY)
+		if (k == 0 || (k == 1 && f->type == FT_CODE))
 			w = f->type == FT_TEXT ? 20 : 10;
 		else if (f->type == FT_TEXT)
 			w = b->ncols == 1 ? 32 : 16;
@@ -165,8 +183,12 @@ draw(struct browse *b)
 	werase(b->win);
 	box(b->win, 0, 0);
 	{
-		char *title = xasprintf(" %s by %s%s%s ", b->t->def->name,
-		    b->ix != NULL ? "name" : "code",
+		const char *by = b->ix == NULL ? "code" :
+		    strcmp(b->ix->def->name, "by-name") == 0 ? "name" :
+		    b->t->def->fields[b->ix->which[0]].label;
+		char *title = xasprintf(" %s by %c%s%s%s ", b->t->def->name,
+		    by[0] >= 'A' && by[0] <= 'Z' ? by[0] - 'A' + 'a' : by[0],
+		    by + 1,
 		    b->search.len > 0 ? ": " : "",
 		    b->search.len > 0 ? b->search.data : "");
 
@@ -287,6 +309,7 @@ make_window(struct browse *b)
 	free(b->pkeys);
 	b->rows = height - 3;
 	b->pkeys = xcalloc((size_t)b->rows, sizeof *b->pkeys);
+	b->width = width;
 	choose_columns(b, width);
 	if (b->panel != NULL)
 		del_panel(b->panel);
@@ -334,6 +357,31 @@ move_selection(struct browse *b, int code)
 	}
 }
 
+/*
+ * The orders Tab steps through: code, then every index whose first field
+ * a clerk can type (text or a code); the first with "by-name" in its name
+ * comes first, since a clerk looks for a name more often than a code.
+ */
+static void
+choose_orders(struct browse *b)
+{
+	const struct table_def	*t = b->t->def;
+	int			 i, type;
+
+	b->norders = 0;
+	b->orders[b->norders++] = NULL;
+	for (i = 0; i < t->nindexes && b->norders < MAXORDERS; i++) {
+		type = t->fields[b->t->indexes[i].which[0]].type;
+		if (type == FT_TEXT || type == FT_CODE)
+			b->orders[b->norders++] = &b->t->indexes[i];
+	}
+	b->order = 0;
+	for (i = 1; i < b->norders; i++)
+		if (strcmp(b->orders[i]->def->name, "by-name") == 0)
+			b->order = i;
+	b->ix = b->orders[b->order];
+}
+
 char *
 browse_pick(const char *table, const char *start)
 {
@@ -344,8 +392,7 @@ browse_pick(const char *table, const char *start)
 
 	memset(&b, 0, sizeof b);
 	b.t = store_table(ui.store, table);
-	b.by_name = store_index(b.t, "by-name");
-	b.ix = b.by_name;
+	choose_orders(&b);
 	make_window(&b);
 	if (start != NULL && *start != '\0') {
 		buf_adds(&b.search, start);
@@ -365,8 +412,8 @@ browse_pick(const char *table, const char *start)
 			continue;
 		}
 		if (k.action == ACT_HELP) {
-			ui_help("Type to search; Tab switches code and name "
-			    "order.");
+			ui_help("Type to search; Tab switches the order: "
+			    "code, name and the table's other orders.");
 			continue;
 		}
 		switch (k.code) {
@@ -375,7 +422,9 @@ browse_pick(const char *table, const char *start)
 			done = code != NULL;
 			break;
 		case '\t':
-			b.ix = b.ix != NULL ? NULL : b.by_name;
+			b.order = (b.order + 1) % b.norders;
+			b.ix = b.orders[b.order];
+			choose_columns(&b, b.width);
 			buf_clear(&b.top_key);
 			buf_clear(&b.top_pkey);
 			b.sel = 0;
