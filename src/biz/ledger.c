@@ -345,16 +345,15 @@ ledger_check(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
 		const char *code = record_text(lines[i], fa);
 
 		/* An unbalanced virtual line (from a plain-text journal)
-		 * stands outside double entry: checked, not summed. */
+		 * stands outside double entry: its account checked, its
+		 * figures not summed. */
 		outside = record_num(lines[i], fv) == LINE_UNBALANCED;
 		if ((ret = check_line_figures(lines[i], i + 1, company,
 		    outside ? NULL : sums, &nsums, cause)) != 0)
 			break;
-		if (outside)
-			;
-		else if (fixed_add(debit, record_num(lines[i], fd),
+		if (!outside && (fixed_add(debit, record_num(lines[i], fd),
 		    &debit) != 0 ||
-		    fixed_add(credit, record_num(lines[i], fc), &credit) != 0)
+		    fixed_add(credit, record_num(lines[i], fc), &credit) != 0))
 			ret = ledger_error(cause, "the entry's amounts are "
 			    "too large");
 		else if ((ret = account_state(s, txn, batch, code,
@@ -565,6 +564,29 @@ ledger_batch_free(struct ledger_batch *batch)
 	free(batch->open);
 	free(batch->company);
 	free(batch);
+}
+
+int
+ledger_has_postings(struct store *s, DB_TXN *txn, const char *account)
+{
+	struct store_table	*t = store_table(s, "balances");
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
+	struct record		*b = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret, found = 0;
+
+	/* A posting makes a balance row; a row is never taken away. */
+	buf_adds(&key, account);
+	for (ret = store_cursor_seek(c, &key, b); ret == 0 && !found &&
+	    strncmp(record_text(b, 0), account, key.len) == 0;
+	    ret = store_cursor_next(c, b))
+		found = strcmp(record_text(b, 0), account) == 0;
+	store_cursor_close(c);
+	record_free(b);
+	buf_free(&key);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+	return (found);
 }
 
 int

@@ -81,6 +81,12 @@ int	ledger_close_year(struct store *, int year, const char *user,
 	    int64_t *entry, char **cause);
 
 /*
+ * Whether account itself, not counting its sub-accounts, holds any
+ * posting: 1 or 0, read from the balance table, or a database error.
+ */
+int	ledger_has_postings(struct store *, DB_TXN *, const char *account);
+
+/*
  * The balance of account (and its sub-accounts) over the months from
  * first to last (YYYYMM), read from the balance table: *debit and
  * *credit.  Returns 0 or a database error.

@@ -89,7 +89,7 @@ struct journal_pending {
 	int			 priced;	/* 0, '@' per unit, '=' total */
 	int			 price_commodity;
 	int64_t			 price;
-	int			 asserted;
+	int			 asserted;	/* 1 for =, 2 for == */
 	int			 assertion_commodity;
 	int64_t			 assertion;
 };
@@ -845,6 +845,19 @@ journal_finish(struct journal_ctx *c, char **cause)
 			    p->assertion, p->assertion_commodity, want,
 			    sizeof want), journal_amount(c, have,
 			    p->assertion_commodity, got, sizeof got)));
+		for (b = a->balances; p->asserted == 2 && b != NULL;
+		    b = b->next) {
+			have = p->p.kind == REAL ? b->real : b->all;
+			if (b->commodity != p->assertion_commodity &&
+			    have != 0)
+				return (journal_error(c, p->p.line, cause,
+				    "balance assertion failed: account %s "
+				    "should hold only %s here, but also holds "
+				    "%s", a->name, journal_amount(c,
+				    p->assertion, p->assertion_commodity,
+				    want, sizeof want), journal_amount(c,
+				    have, b->commodity, got, sizeof got)));
+		}
 	}
 
 	/* Postings of zero change nothing: ledger shows none, neither do we. */
@@ -884,6 +897,37 @@ journal_finish(struct journal_ctx *c, char **cause)
 	return (0);
 }
 
+/*
+ * Whether a comment inside a transaction gives its postings a date of
+ * their own: ledger's [DATE] or [=DATE], hledger's date: or date2: tag.
+ * kontor keeps one date an entry, so such a journal is refused rather
+ * than read with the postings on the wrong day.
+ */
+static int
+comment_dates(const char *comment)
+{
+	const char	*p;
+
+	for (p = comment; (p = strchr(p, '[')) != NULL; p++)
+		if (isdigit((unsigned char)p[1]) ||
+		    (p[1] == '=' && isdigit((unsigned char)p[2])))
+			return (1);
+	for (p = comment; (p = strstr(p, "date")) != NULL; p++)
+		if ((p == comment || p[-1] == ' ' || p[-1] == ',' ||
+		    p[-1] == ';' || p[-1] == '\t') &&
+		    (p[4] == ':' || (p[4] == '2' && p[5] == ':')))
+			return (1);
+	return (0);
+}
+
+static int
+refuse_posting_date(struct journal_ctx *c, long n, char **cause)
+{
+	return (journal_error(c, n, cause, "a posting date in a comment "
+	    "([DATE] or date:) is not supported: kontor keeps one date an "
+	    "entry; make each posting date a transaction of its own"));
+}
+
 /* Reads a transaction's first line: DATE[=DATE] [*|!] [(CODE)] TEXT. */
 static int
 journal_header(struct journal_ctx *c, const char *line, long n,
@@ -920,6 +964,8 @@ journal_header(struct journal_ctx *c, const char *line, long n,
 	}
 	for (end = p; *end != '\0' && *end != ';'; end++)
 		continue;
+	if (*end == ';' && comment_dates(end))
+		return (refuse_posting_date(c, n, cause));
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	c->cur.description = xstrndup(p, end - p);
@@ -996,9 +1042,12 @@ journal_posting(struct journal_ctx *c, const char *line, long n,
 		return (journal_error(c, n, cause, "a lot price, date or note "
 		    "is not supported yet"));
 	if (*s == '=') {
+		p->asserted = 1;
 		s++;
-		if (*s == '=')
+		if (*s == '=') {
+			p->asserted = 2;	/* and no other commodity */
 			s++;
+		}
 		if (*s == '*')
 			return (journal_error(c, n, cause, "a balance "
 			    "assertion that takes in sub-accounts (=*) is not "
@@ -1006,13 +1055,14 @@ journal_posting(struct journal_ctx *c, const char *line, long n,
 		if ((ret = journal_read_amount(c, &s, n, "balance assertion: ",
 		    &p->assertion, &p->assertion_commodity, cause)) != 0)
 			return (ret);
-		p->asserted = 1;
 		s = skip_blanks(s);
 		if (*s == '@')
 			return (journal_error(c, n, cause, "a price on a "
 			    "balance assertion is not supported yet"));
 	}
 	if (*s == ';') {
+		if (comment_dates(s))
+			return (refuse_posting_date(c, n, cause));
 		s = skip_blanks(s + 1);
 		end = s + strlen(s);
 		while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
@@ -1241,6 +1291,8 @@ journal_read(struct journal_ctx *c, FILE *f, char **cause)
 			continue;
 		}
 		if (s != line) {
+			if (*s == ';' && c->open && comment_dates(s))
+				ret = refuse_posting_date(c, n, cause);
 			if (*s == ';')
 				continue;
 			if (c->open)
@@ -1452,7 +1504,6 @@ journal_create(struct store *s, DB_TXN *txn, struct journal_ctx *c,
 	struct record		*r;
 	const char		*type = NULL, *normal = NULL, *leaf;
 	char			*code, *why, *parent = NULL;
-	int64_t			 debit, credit;
 	size_t			 i, len = strlen(a->name);
 	int			 ret = 0;
 
@@ -1473,8 +1524,7 @@ journal_create(struct store *s, DB_TXN *txn, struct journal_ctx *c,
 			    "import with --type)", a->name, code);
 		else if (parent == NULL)
 			ret = 0;
-		else if ((ret = ledger_sums(s, txn, parent, 0, 999912, &debit,
-		    &credit)) == 0 && (debit != 0 || credit != 0))
+		else if ((ret = ledger_has_postings(s, txn, parent)) == 1)
 			ret = journal_error(c, a->line, cause, "account %s "
 			    "already has postings, so it cannot be given the "
 			    "sub-account %s", parent, code);

@@ -174,6 +174,17 @@ diff "$T/want" "$T/got" || fail "ledger reads the export differently"
 hledger_bal "$T/out.journal" >"$T/want"
 diff "$T/want" "$T/got" || fail "hledger reads the export differently"
 
+# A later journal adds a sub-account beside one that holds postings: a
+# parent with postings only under it may take a new sub-account.
+printf '2024-12-31 to savings\n    Assets:Bank:Savings  $100.00\n' \
+    >"$T/second.journal"
+printf '    Assets:Bank:Checking\n' >>"$T/second.journal"
+k -d "$T/b" import journal "$T/second.journal" >"$T/out" ||
+    fail "a second journal: $(cat "$T/out")"
+k -d "$T/b" report trial-balance --csv | tr -d '\r' |
+    grep -q '^Assets:Bank:Savings,.*,100\.00$' ||
+    fail "Assets:Bank:Savings is not 100.00"
+
 # (d) Refusals, each with FILE:LINE, and the company left as it was.
 # Every file starts with a good transaction, which must not be stored.
 refuse() {	# NAME LINE MESSAGE, the journal on standard input
@@ -193,6 +204,35 @@ refuse assertion 6 'balance assertion failed: account Assets:Cash should be $7.0
 2024-02-02 counted
     Assets:Cash  $5 = $7
     Income:Gifts
+EOF
+refuse sole 10 'balance assertion failed: account Assets:Cash should hold only $1.00 here, but also holds 10.00 EUR' <<'EOF'
+2024-02-02 euros
+    Assets:Cash  10 EUR
+    Income:Gifts  -10 EUR
+
+2024-02-03 counted, dollars alone
+    Assets:Cash  $0 == $1.00
+    Income:Gifts  $0
+EOF
+refuse postdate 6 'a posting date in a comment ([DATE] or date:) is not supported' <<'EOF'
+2024-02-02 cleared later
+    Assets:Cash  $5  ; [2024-02-10]
+    Income:Gifts
+EOF
+refuse postdate-tag 7 'a posting date in a comment ([DATE] or date:) is not supported' <<'EOF'
+2024-02-02 cleared later
+    Assets:Cash  $5
+    ; date:2024-02-10
+    Income:Gifts
+EOF
+printf 'code,name_en,type,normal,blocked\nAssets:Frozen,Frozen,asset,D,1\n' \
+    >"$T/frozen.csv"
+k -d "$T/a" load accounts "$T/frozen.csv" >/dev/null || fail "load frozen"
+refuse blocked-virtual 5 'account Assets:Frozen is blocked and takes no postings' <<'EOF'
+2024-02-02 a memo posting on a blocked account
+    Assets:Cash  $5
+    Income:Gifts
+    (Assets:Frozen)  $50
 EOF
 refuse elided 7 'a second posting without an amount (the first is on line 6)' <<'EOF'
 2024-02-02 two blanks

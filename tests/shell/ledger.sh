@@ -143,6 +143,14 @@ printf 'entry,date,account,debit,credit\nx,2025-06-01,2221,10.00,\nx,2025-06-01,
     >"$T/parent.csv"
 expect_fail "$T/err" k -d "$T/co" ledger post "$T/parent.csv"
 grep -q "account 2221 has sub-accounts" "$T/err" || fail "parent: $(cat "$T/err")"
+printf 'code,name_zh,name_en,type,normal,blocked\n1009,冻结,Frozen,asset,D,1\n' \
+    >"$T/frozen.csv"
+k -d "$T/co" load accounts "$T/frozen.csv" >/dev/null || fail "load 1009"
+printf 'entry,date,account,debit,credit\nx,2025-06-01,1009,10.00,\nx,2025-06-01,6001,,10.00\n' \
+    >"$T/blocked.csv"
+expect_fail "$T/err" k -d "$T/co" ledger post "$T/blocked.csv"
+grep -q "blocked.csv:2: account 1009 is blocked and takes no postings" \
+    "$T/err" || fail "blocked: $(cat "$T/err")"
 printf 'entry,date,account,debit,credit\nx,,1001,10.00,\nx,,6001,,10.00\n' \
     >"$T/nodate.csv"
 expect_fail "$T/err" k -d "$T/co" ledger post "$T/nodate.csv"
