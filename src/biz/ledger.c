@@ -959,10 +959,10 @@ ledger_close_period(struct store *s, int64_t period, const char *user,
 
 /* 1 if a month after period is closed, 0 if not, or a database error. */
 static int
-later_closed(struct store *s, int64_t period)
+later_closed(struct store *s, DB_TXN *txn, int64_t period)
 {
 	struct store_table	*t = store_table(s, "periods");
-	struct store_cursor	*c = store_cursor_open(t, NULL, NULL);
+	struct store_cursor	*c = store_cursor_open(t, NULL, txn);
 	struct record		*r = record_new(t->def);
 	struct buf		 key = BUF_INIT;
 	int			 ret, found = 0;
@@ -980,30 +980,83 @@ later_closed(struct store *s, int64_t period)
 	return (found);
 }
 
-int
-ledger_close_year(struct store *s, int year, const char *user,
-    int64_t *entry, char **cause)
+/* 1 if some journal entry is dated in year, 0 if none, or an error. */
+static int
+year_has_entries(struct store *s, DB_TXN *txn, int year)
 {
+	struct store_table	*t = store_table(s, "journals");
+	struct store_index	*ix = store_index(t, "by-date");
+	struct store_cursor	*c = store_cursor_open(t, ix, txn);
+	struct record		*r = record_new(t->def);
+	struct buf		 key = BUF_INIT;
+	int			 ret;
+
+	record_set_num(r, ix->which[0], (int64_t)year * 10000 + 101);
+	record_key(r, ix->which, 1, 0, &key);
+	ret = store_cursor_seek(c, &key, r);
+	if (ret == 0)
+		ret = record_num(r, ix->which[0]) <= (int64_t)year * 10000 +
+		    1231;
+	store_cursor_close(c);
+	record_free(r);
+	buf_free(&key);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
+struct close_year_ctx {
+	int		 year;
+	const char	*user;
+	int64_t		 entry;		/* the closing entry, or 0 */
+};
+
+/*
+ * The year-end close as one transaction: the entry that carries revenue
+ * and expense into profit, and the close of the year's twelve months.
+ * December may have been closed already, as a month among others: the
+ * close reopens it inside this transaction to post its own entry there,
+ * and closes it again before it commits, so that no other posting can
+ * come in between.
+ */
+static int
+close_year_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
+{
+	struct close_year_ctx	*cy = arg;
 	const struct table_def	*at = biz_table("accounts");
 	struct store_table	*st = store_table(s, "accounts");
+	struct store_table	*pt = store_table(s, "periods");
 	struct store_cursor	*c;
-	struct record		*a = record_new(at);
+	struct record		*a, *p;
+	struct close_ctx	 cc = { 0, cy->user };
+	struct buf		 key = BUF_INIT;
 	struct doc		*d;
 	char			*what;
 	int64_t			 debit, credit, net, profit = 0;
+	int64_t			 december = (int64_t)cy->year * 100 + 12;
 	int			 ret, m;
 
-	*entry = 0;
-	if ((ret = later_closed(s, (int64_t)year * 100 + 12)) != 0) {
-		if (ret == 1)
-			*cause = xasprintf("a month after %d is closed already; "
-			    "years are closed in order", year);
-		else
-			*cause = store_strerror(s, ret);
-		return (-1);
-	}
-	what = xasprintf("Year-end close %d", year);
-	d = new_entry((int64_t)year * 10000 + 1231, "close", what);
+	cy->entry = 0;
+	if ((ret = later_closed(s, txn, december)) != 0)
+		return (ret == 1 ? ledger_error(cause, "a month after %d is "
+		    "closed already; years are closed in order", cy->year) :
+		    ret);
+	if ((ret = period_closed(s, txn, december - 100)) == 0 &&
+	    (ret = year_has_entries(s, txn, cy->year - 1)) == 1)
+		return (ledger_error(cause, "%d has postings and is not "
+		    "closed; years are closed in order", cy->year - 1));
+	if (ret != 0 && ret != 1)
+		return (ret);
+
+	p = record_new(pt->def);
+	record_set_num(p, 0, december);
+	record_primary_key(p, &key);
+	record_free(p);
+	ret = store_del(pt, txn, &key);
+	buf_free(&key);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return (ret);
+
+	what = xasprintf("Year-end close %d", cy->year);
+	d = new_entry((int64_t)cy->year * 10000 + 1231, "close", what);
 	free(what);
 
 	/*
@@ -1013,7 +1066,8 @@ ledger_close_year(struct store *s, int year, const char *user,
 	 * Chinese standard they stay open, and cost of sales (6401, an
 	 * expense) is what closes.
 	 */
-	c = store_cursor_open(st, NULL, NULL);
+	a = record_new(at);
+	c = store_cursor_open(st, NULL, txn);
 	for (ret = store_cursor_seek(c, NULL, a); ret == 0;
 	    ret = store_cursor_next(c, a)) {
 		const char *type = record_text(a, fi(at, "type"));
@@ -1022,10 +1076,12 @@ ledger_close_year(struct store *s, int year, const char *user,
 		if (strcmp(type, "revenue") != 0 && strcmp(type, "expense") !=
 		    0)
 			continue;
-		if (has_children(s, NULL, code))
+		if ((ret = has_children(s, txn, code)) == 1)
 			continue;	/* its sub-accounts are closed */
-		ret = ledger_sums(s, NULL, code, (int64_t)year * 100 + 1,
-		    (int64_t)year * 100 + 12, &debit, &credit);
+		if (ret != 0)
+			break;
+		ret = ledger_sums(s, txn, code, (int64_t)cy->year * 100 + 1,
+		    december, &debit, &credit);
 		if (ret != 0)
 			break;
 		net = debit - credit;
@@ -1038,9 +1094,8 @@ ledger_close_year(struct store *s, int year, const char *user,
 	store_cursor_close(c);
 	record_free(a);
 	if (ret != 0 && ret != DB_NOTFOUND) {
-		*cause = store_strerror(s, ret);
 		doc_free(d);
-		return (-1);
+		return (ret);
 	}
 
 	ret = 0;
@@ -1052,14 +1107,28 @@ ledger_close_year(struct store *s, int year, const char *user,
 		    profit < 0 ? -profit : 0, "to retained earnings");
 		add_line(d, RETAINED_ACCOUNT, profit < 0 ? -profit : 0,
 		    profit > 0 ? profit : 0, "profit for the year");
-		if ((ret = doc_save(s, d, user, cause)) == 0)
-			*entry = record_num(d->master, 0);
+		if ((ret = doc_save_in(s, txn, d, cy->user, cause)) == 0)
+			cy->entry = record_num(d->master, 0);
 	}
 	doc_free(d);
-	for (m = 1; ret == 0 && m <= 12; m++)
-		ret = ledger_close_period(s, (int64_t)year * 100 + m, user,
-		    cause);
+	for (m = 1; ret == 0 && m <= 12; m++) {
+		cc.period = (int64_t)cy->year * 100 + m;
+		ret = close_txn(s, txn, &cc, cause);
+	}
 	return (ret);
+}
+
+int
+ledger_close_year(struct store *s, int year, const char *user,
+    int64_t *entry, char **cause)
+{
+	struct close_year_ctx	cy = { year, user, 0 };
+
+	*entry = 0;
+	if (store_run(s, close_year_txn, &cy, cause) != 0)
+		return (-1);
+	*entry = cy.entry;
+	return (0);
 }
 
 /* One account's recomputed sums per month and commodity. */

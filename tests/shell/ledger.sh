@@ -229,12 +229,15 @@ k -d "$T/co" check >/dev/null || fail "kontor check after the euros"
 
 # The year-end close: revenue and expense at zero; the profit (as
 # ledger computes it from the same entries) in retained earnings 4104;
-# the cost account 5001 (work in progress) keeps its balance.
+# the cost account 5001 (work in progress) keeps its balance.  December
+# closed as a month first does not stand in the close's way.
 profit=$(ledger -f "$T/j.ledger" --flat --no-total \
     --balance-format '%(quantity(scrub(display_amount)))\n' bal '^6' |
     awk '{ s += $1 } END { printf "%.2f", s }')
 wip=$(grep '^5001 ' "$T/after") || fail "no balance on 5001 to keep"
-k -d "$T/co" ledger close-year 2025 >/dev/null || fail "close-year"
+k -d "$T/co" ledger close-period 2025-12 >/dev/null || fail "close 2025-12"
+k -d "$T/co" ledger close-year 2025 >"$T/out" || fail "close-year: $(cat "$T/out")"
+grep -q "^entry [0-9]* closes 2025" "$T/out" || fail "close-year: $(cat "$T/out")"
 balances >"$T/closed"
 grep -E '^6[0-9]+ ' "$T/closed" && fail "revenue or expense left after the close"
 grep -qx "$wip" "$T/closed" ||
@@ -247,4 +250,17 @@ k -d "$T/co" check >/dev/null || fail "kontor check after the close"
 expect_fail "$T/err" k -d "$T/co" ledger close-year 2024
 grep -q "a month after 2024 is closed already" "$T/err" ||
     fail "close out of order: $(cat "$T/err")"
+# A year with postings is closed before the next one can be.
+books "$T/y"
+printf 'entry,date,account,debit,credit\nx,2023-05-01,1001,10.00,\n' \
+    >"$T/years.csv"
+printf 'x,2023-05-01,6001,,10.00\ny,2024-05-01,1001,20.00,\n' >>"$T/years.csv"
+printf 'y,2024-05-01,6001,,20.00\n' >>"$T/years.csv"
+k -d "$T/y" ledger post "$T/years.csv" >/dev/null || fail "post two years"
+expect_fail "$T/err" k -d "$T/y" ledger close-year 2024
+grep -q "2023 has postings and is not closed; years are closed in order" \
+    "$T/err" || fail "2024 before 2023: $(cat "$T/err")"
+k -d "$T/y" dump | grep -q '^period=2024' && fail "a refused close closed"
+k -d "$T/y" ledger close-year 2023 >/dev/null || fail "close-year 2023"
+k -d "$T/y" ledger close-year 2024 >/dev/null || fail "close-year 2024"
 echo "PASS: the ledger agrees with ledger(1), closes periods and years"
