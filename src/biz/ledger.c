@@ -308,6 +308,36 @@ batch_period_closed(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
 	return (0);
 }
 
+/*
+ * Whether entry number has a reversal already: 1, 0, or a database
+ * error.  The by-reverses index finds it.
+ */
+static int
+reversed_already(struct store *s, DB_TXN *txn, int64_t number)
+{
+	struct store_table	*st = store_table(s, "journals");
+	struct store_index	*ix = store_index(st, "by-reverses");
+	struct store_cursor	*c;
+	struct record		*r = record_new(st->def);
+	struct buf		 key = BUF_INIT;
+	const void		*k;
+	size_t			 klen;
+	int			 ret, rf = ix->which[0];
+
+	record_set_num(r, rf, number);
+	record_key(r, &rf, 1, 0, &key);
+	c = store_cursor_open(st, ix, txn);
+	ret = store_cursor_seek(c, &key, NULL);
+	if (ret == 0) {
+		k = store_cursor_key(c, &klen);
+		ret = klen == key.len && memcmp(k, key.data, klen) == 0;
+	}
+	store_cursor_close(c);
+	record_free(r);
+	buf_free(&key);
+	return (ret == DB_NOTFOUND ? 0 : ret);
+}
+
 int
 ledger_check(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
     const struct record *entry, struct record **lines, int n, char **cause)
@@ -317,7 +347,7 @@ ledger_check(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
 	enum account_state	 state;
 	char			 dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
 	char			*company;
-	int64_t			 debit = 0, credit = 0, date;
+	int64_t			 debit = 0, credit = 0, date, reverses;
 	int			 i, k, nsums = 0, ret = 0;
 	int			 fd = fi(lt, "debit"), fc = fi(lt, "credit");
 	int			 fa = fi(lt, "account"), fv = fi(lt, "virtual");
@@ -333,6 +363,10 @@ ledger_check(struct store *s, DB_TXN *txn, struct ledger_batch *batch,
 	if (n < 2)
 		return (ledger_error(cause, "an entry needs at least two "
 		    "lines"));
+	reverses = record_num(entry, fi(entry->table, "reverses"));
+	if (reverses != 0 && (ret = reversed_already(s, txn, reverses)) != 0)
+		return (ret != 1 ? ret : ledger_error(cause, "journal entry "
+		    "%lld is reversed already", (long long)reverses));
 	if (batch == NULL)
 		company = biz_setting(s, txn, "currency", "");
 	else {
@@ -829,13 +863,9 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 {
 	const struct table_def	*jt = biz_table("journals");
 	const struct table_def	*lt = biz_table("journal_lines");
-	struct store_table	*st = store_table(s, "journals");
-	struct store_index	*ix = store_index(st, "by-reverses");
-	struct store_cursor	*c;
 	struct doc		*old, *d;
-	struct buf		 key = BUF_INIT;
 	char			*what;
-	int			 i, ret, rf;
+	int			 i, ret;
 
 	old = doc_new(jt);
 	doc_add_grid(old, lt, "journal", 0);
@@ -848,22 +878,9 @@ ledger_reverse(struct store *s, int64_t number, int64_t date,
 		return (-1);
 	}
 
-	/* Reversed once only: the index finds an earlier reversal. */
-	rf = fi(jt, "reverses");
-	record_set_num(old->master, rf, number);
-	record_key(old->master, &rf, 1, 0, &key);
-	c = store_cursor_open(st, ix, NULL);
-	ret = store_cursor_seek(c, &key, NULL);
-	if (ret == 0) {
-		const void *k;
-		size_t klen;
-
-		k = store_cursor_key(c, &klen);
-		ret = klen == key.len && memcmp(k, key.data, klen) == 0;
-	}
-	store_cursor_close(c);
-	buf_free(&key);
-	if (ret == 1) {
+	/* Asked here to fail early; ledger_check asks again when the
+	 * reversal is saved, inside its transaction. */
+	if (reversed_already(s, NULL, number) == 1) {
 		*cause = xasprintf("journal entry %lld is reversed already",
 		    (long long)number);
 		doc_free(old);

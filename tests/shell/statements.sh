@@ -171,15 +171,16 @@ statements
 
 # Before and after the year-end close the statements are the same: the
 # income statement leaves the close out; the balance sheet's retained
-# earnings held the unclosed profit, and now 4104 holds 2025's (a
-# credit: the trial balance is debit positive).  2024 was never closed,
-# so its profit is still in 6001 and in retained earnings.
+# earnings held the unclosed profit, and now 4104 holds the profit of
+# 2024 and 2025 (a credit: the trial balance is debit positive).  Years
+# close in order: 2024 first.
+k -d "$T/co" ledger close-year 2024 >/dev/null || fail "close-year 2024"
 k -d "$T/co" ledger close-year 2025 >/dev/null || fail "close-year 2025"
 statements
 expect "4104 after the close" "$(k -d "$T/co" report trial-balance --csv \
     --from 2025-12-01 --to 2025-12-31 | tr -d '\r' |
     awk -F, '$1 == "4104" { print $7 }')" \
-    "-$(sums 2025-01-01 2025-12-31 profit)"
+    "-$(sums 0 2025-12-31 profit)"
 expect "retained earnings in 2026" \
     "$(line balance-sheet '  Retained earnings' 1 --date 2026-01-31)" \
     "$(sums 0 2025-12-31 profit)"
