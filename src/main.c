@@ -708,6 +708,9 @@ run_screens(void)
 	struct store	*s;
 	int		 ret;
 
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return (fail("the screens need a terminal; run a command "
+		    "instead (kontor --help lists them)"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
 	ret = app_run(s, kontor_share());

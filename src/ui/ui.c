@@ -5,10 +5,12 @@
 #include <curses.h>
 #include <panel.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "store.h"
 #include "ui.h"
 
 struct ui_context ui;
@@ -81,6 +83,28 @@ action_of_fkey(int n)
 	return (ACT_NONE);
 }
 
+/*
+ * get_wch waits for a key, so ERR means that a signal broke the wait or
+ * that the terminal has gone: an SSH connection dropped while hangups
+ * are ignored, or a terminal at its end.  Many in a row are the second,
+ * and the process leaves rather than spin.  What was saved stays saved:
+ * no transaction is open while kontor waits for a key.
+ */
+static int	ui_errors;	/* ERRs from get_wch in a row */
+
+static void
+ui_terminal_gone(void)
+{
+	if (++ui_errors < 100)
+		return;
+	endwin();
+	if (ui.store != NULL)
+		store_close(ui.store);
+	fprintf(stderr, "kontor: the terminal is gone; leaving without "
+	    "saving what was typed\n");
+	exit(1);
+}
+
 void
 ui_getkey(struct ui_key *k)
 {
@@ -89,8 +113,11 @@ ui_getkey(struct ui_key *k)
 
 	memset(k, 0, sizeof *k);
 	ret = get_wch(&c);
-	if (ret == ERR)
+	if (ret == ERR) {
+		ui_terminal_gone();
 		return;
+	}
+	ui_errors = 0;
 	if (ret == KEY_CODE_YES) {
 		if (c >= KEY_F(1) && c <= KEY_F(10))
 			k->action = action_of_fkey((int)(c - KEY_F(0)));

@@ -4,7 +4,7 @@
 
 command -v tmux >/dev/null || { echo "SKIP: no tmux"; exit 77; }
 TMUX_SOCKET="kontor-test-$$"
-trap 'tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || :; rm -rf "$T"' EXIT
 unset TMUX
 
 # tm_start NAME COLS LINES ENV...: starts kontor on "$T/co" in a window.
