@@ -11,6 +11,7 @@
  * encoding asked for.  Memory holds one line at a time.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1009,28 +1010,52 @@ report_print_file(const char *path, const struct report_out *o,
 	char	*argv[] = { "lp", "-s", "-d", (char *)o->queue, "-n", copies,
 		    "-o", cpi, "-o", "lpi=8", "-t", (char *)title, "--",
 		    (char *)path, NULL };
-	pid_t	 pid;
-	int	 status, err;
+	posix_spawn_file_actions_t	 fa;
+	FILE				*errf;
+	char				 said[256] = "";
+	pid_t				 pid;
+	int				 status, err;
 
 	snprintf(cpi, sizeof cpi, "cpi=%d", o->width > 132 ? 20 :
 	    o->width > 80 ? 17 : 12);
 	snprintf(copies, sizeof copies, "%d", o->copies > 0 ? o->copies : 1);
-	err = posix_spawnp(&pid, "lp", NULL, NULL, argv, environ);
+
+	/* What lp says goes to a file, not over a screen in curses. */
+	if ((errf = tmpfile()) == NULL) {
+		*cause = xasprintf("cannot make a file for lp's messages: %s",
+		    strerror(errno));
+		return (-1);
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
+	    O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
+	    O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fileno(errf), STDERR_FILENO);
+	err = posix_spawnp(&pid, "lp", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	if (err != 0) {
+		fclose(errf);
 		*cause = xasprintf("cannot run lp to print: %s (is "
 		    "cups-client installed?)", strerror(err));
 		return (-1);
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
+			fclose(errf);
 			*cause = xasprintf("waiting for lp: %s",
 			    strerror(errno));
 			return (-1);
 		}
+	rewind(errf);
+	if (fgets(said, sizeof said, errf) != NULL)
+		said[strcspn(said, "\r\n")] = '\0';
+	fclose(errf);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*cause = xasprintf("lp could not queue the report on %s "
-		    "(exit status %d)", o->queue, WIFEXITED(status) ?
-		    WEXITSTATUS(status) : -1);
+		    "(exit status %d)%s%s", o->queue, WIFEXITED(status) ?
+		    WEXITSTATUS(status) : -1, said[0] != '\0' ? ": " : "",
+		    said);
 		return (-1);
 	}
 	return (0);
