@@ -5,9 +5,11 @@
 # No route through CUPS keeps the text: cups-pdf redraws every job
 # through PostScript, so the PDF it writes has Type 3 glyphs or none,
 # whether it was sent plain text or the PDF that pdf_convert makes (both
-# PPDs were tried).  So the printed pages are checked by count and by
-# looking (pdftoppm: each page has ink), and the words are checked on
-# the PDF that kontor makes itself, which is also sent through CUPS to
+# PPDs were tried).  So the printed pages are checked by count, by
+# looking (pdftoppm: each page has ink) and by reading them as a person
+# would: tesseract's OCR of each printed page must show the page header,
+# the page number and the grand total.  The words are also checked on
+# the PDF that kontor makes itself, which is sent through CUPS too to
 # show that a PDF prints with the same page count.
 . "$TESTS_LIB"
 
@@ -16,7 +18,7 @@ if [ ! -x /usr/sbin/cupsd ] || ! command -v lpadmin >/dev/null; then
 	echo "SKIP: cupsd or lpadmin is not installed"
 	exit 77
 fi
-for tool in lp lpstat pdfinfo pdftotext pdftoppm; do
+for tool in lp lpstat pdfinfo pdftotext pdftoppm tesseract; do
 	command -v "$tool" >/dev/null || fail "$tool is not installed"
 done
 
@@ -126,6 +128,35 @@ pdf=$(printed "$job")
 [ "$(pages "$pdf")" = 2 ] ||
     fail "printed report has $(pages "$pdf") pages, not 2"
 inked "$pdf" 2
+
+# ocr FILE: the text of each page of FILE, as OCR reads it from a
+# 300 dpi picture, in $T/ocr-N.txt.
+ocr() {
+	rm -f "$T"/ocr-*
+	pdftoppm -r 300 -gray "$1" "$T/ocr" 2>/dev/null || fail "pdftoppm $1"
+	for pgm in "$T"/ocr-*.pgm; do
+		OMP_THREAD_LIMIT=1 tesseract "$pgm" "${pgm%.pgm}" --psm 6 \
+		    >/dev/null 2>&1 || fail "tesseract $pgm"
+	done
+}
+
+# The sales report printed and read back: its page headers, page numbers
+# and the grand total that tests/shell/sales-oracle.sh proves against
+# sqlite3.  OCR joins the columns' blanks into one.
+k -d "$T/co" report sales-by-customer --print "$Q" ||
+    fail "sales-by-customer --print $Q"
+job=$(newest_job)
+pdf=$(printed "$job")
+[ "$(pages "$pdf")" = 2 ] ||
+    fail "the printed sales report has $(pages "$pdf") pages, not 2"
+ocr "$pdf"
+for n in 1 2; do
+	grep -qE "^Northwind Traders +Sales by customer +Page $n of 2" \
+	    "$T/ocr-$n.txt" ||
+	    fail "printed page $n reads: $(head -n 2 "$T/ocr-$n.txt")"
+done
+grep -qE "^Grand total +1,265,793\.29" "$T/ocr-2.txt" ||
+    fail "no grand total on printed page 2: $(grep -i total "$T/ocr-2.txt")"
 
 # The same report as kontor's own PDF: its words survive pdftotext.
 k -d "$T/co" report customers --pdf -o "$T/c.pdf" || fail "report --pdf"
