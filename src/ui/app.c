@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <curses.h>
+#include <dirent.h>
 #include <menu.h>
 #include <panel.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ enum entry_kind {
 	E_HEADING,
 	E_FORM,
 	E_REPORT,
+	E_REPORTS,	/* the list of every report */
 	E_EXIT
 };
 
@@ -47,6 +49,7 @@ static const struct entry entries[] = {
 	{ E_HEADING, "Reports", NULL },
 	{ E_REPORT, "Customer list", "customers" },
 	{ E_REPORT, "Sales by customer", "sales-by-customer" },
+	{ E_REPORTS, "All reports ...", NULL },
 	{ E_HEADING, " ", NULL },
 	{ E_EXIT, "Exit", NULL },
 };
@@ -107,42 +110,148 @@ ask(const char *question, const char *start)
 	return (buf_take(&b));
 }
 
+/* Draws the parameter form: a line each, the current one's value bold. */
+static void
+draw_params(const struct report_def *d, struct buf *values, int cur,
+    int labels)
+{
+	char	*label;
+	int	 i;
+
+	erase();
+	ui_title(d->title);
+	mvaddstr(2, 2, "Parameters (empty for all)");
+	for (i = 0; i < d->nparams; i++) {
+		label = xasprintf("%s (%s)", d->params[i].prompt,
+		    schema_type_name(d->params[i].type));
+		ui_put(stdscr, 4 + i, 2, label, labels, TEXT_LEFT);
+		free(label);
+		if (i == cur)
+			attron(A_BOLD);
+		ui_put(stdscr, 4 + i, 4 + labels, values[i].data,
+		    COLS - 6 - labels, TEXT_LEFT);
+		attroff(A_BOLD);
+	}
+	mvaddstr(5 + d->nparams, 2, "Enter: next, and on the last one run "
+	    "the report  F5: run  Esc: back");
+	ui_helpline();
+	ui_status_redraw();
+}
+
 /*
- * Asks for each of the report's parameters, with its default filled in.
- * Returns 0 when all are given, -1 if the clerk cancelled.
+ * Takes value i of the parameter form.  Returns 0, or -1 with the reason
+ * on the status line.
+ */
+static int
+take_param(struct report_def *d, struct buf *values, int i)
+{
+	char	*cause, *flag;
+	size_t	 len;
+
+	if (report_set_param(d, d->params[i].name, values[i].data,
+	    &cause) == 0)
+		return (0);
+	/* The reason names the command line's --NAME; a clerk sees the
+	 * prompt instead. */
+	flag = xasprintf("--%s ", d->params[i].name);
+	len = strlen(flag);
+	if (strncmp(cause, flag, len) == 0)
+		ui_error("%s %s", d->params[i].prompt, cause + len);
+	else
+		ui_error("%s", cause);
+	free(flag);
+	free(cause);
+	return (-1);
+}
+
+/*
+ * The report's parameters in one small form, a line each with its
+ * default filled in.  Up, Down, Tab and Shift-Tab move between them;
+ * the first key typed in a line replaces its value, Backspace edits it;
+ * Enter goes to the next line and on the last runs the report, as F5
+ * does anywhere.  A value the report refuses keeps the cursor on its
+ * line with the reason on the status line.  Returns 0 when all are
+ * taken, -1 if the clerk pressed Esc.
  */
 static int
 ask_params(struct report_def *d)
 {
-	char	*q, *v, *cause;
-	int	 i;
+	struct ui_key	 k;
+	struct buf	*values;
+	char		 u[4];
+	int		 i, n, cur = 0, fresh = 1, labels = 0, ret = 1;
 
+	if (d->nparams == 0)
+		return (0);
+	values = xcalloc((size_t)d->nparams, sizeof *values);
 	for (i = 0; i < d->nparams; i++) {
-		struct report_param *p = &d->params[i];
-
-		q = xasprintf("%s (%s, empty for all):", p->prompt,
-		    schema_type_name(p->type));
-		for (;;) {
-			erase();
-			ui_title(d->title);
-			ui_helpline();
-			v = ask(q, p->value);
-			if (v == NULL) {
-				free(q);
-				return (-1);
-			}
-			if (report_set_param(d, p->name, v, &cause) == 0)
-				break;
-			free(v);
-			ui_error("%s", cause);
-			free(cause);
-			refresh();
-			napms(1200);
-		}
-		free(v);
-		free(q);
+		buf_adds(&values[i], d->params[i].value != NULL ?
+		    d->params[i].value : "");
+		n = text_width(d->params[i].prompt) + 3 +
+		    (int)strlen(schema_type_name(d->params[i].type));
+		if (n > labels)
+			labels = n;
 	}
-	return (0);
+	if (labels > 40)
+		labels = 40;
+	ui_status(NULL);
+
+	while (ret == 1) {
+		draw_params(d, values, cur, labels);
+		move(4 + cur, 4 + labels + text_width(values[cur].data));
+		refresh();
+		ui_getkey(&k);
+		if (k.action == ACT_CANCEL)
+			ret = -1;
+		else if (k.action == ACT_HELP)
+			ui_help("Type each value; Enter runs the report.");
+		else if (k.action == ACT_SAVE) {
+			for (i = 0; i < d->nparams; i++)
+				if (take_param(d, values, i) != 0)
+					break;
+			if (i == d->nparams)
+				ret = 0;
+			else {
+				cur = i;
+				fresh = 1;
+			}
+		} else if (k.code == '\n' || k.code == '\t' ||
+		    k.code == KEY_DOWN) {
+			if (take_param(d, values, cur) != 0)
+				continue;
+			ui_status(NULL);
+			if (cur + 1 < d->nparams)
+				cur++;
+			else if (k.code == '\n')
+				ret = 0;
+			fresh = 1;
+		} else if (k.code == KEY_UP || k.code == KEY_BTAB) {
+			if (cur > 0)
+				cur--;
+			fresh = 1;
+		} else if (k.code == KEY_BACKSPACE) {
+			fresh = 0;
+			if (values[cur].len == 0)
+				continue;
+			do {
+				values[cur].len--;
+			} while (values[cur].len > 0 &&
+			    (values[cur].data[values[cur].len] & 0xc0) ==
+			    0x80);
+			values[cur].data[values[cur].len] = '\0';
+		} else if (k.ch != 0 && (n = utf8_encode((uint32_t)k.ch,
+		    u)) > 0) {
+			if (fresh)
+				buf_clear(&values[cur]);
+			fresh = 0;
+			buf_add(&values[cur], u, (size_t)n);
+		}
+	}
+	for (i = 0; i < d->nparams; i++)
+		buf_free(&values[i]);
+	free(values);
+	ui_status(NULL);
+	return (ret);
 }
 
 /* The line numbers at which pages start, for "go to page". */
@@ -304,6 +413,165 @@ pager(FILE *f, const char *title, int width)
 	free(line);
 	free(starts);
 	free(pages);
+}
+
+/* A report file of the reports folder, with its title. */
+struct report_file {
+	char	*name;		/* file name without .rpt */
+	char	*title;
+};
+
+static int
+report_file_cmp(const void *a, const void *b)
+{
+	const struct report_file	*x = a, *y = b;
+
+	return (strcmp(x->title, y->title));
+}
+
+/*
+ * Every report in the reports folder, sorted by title; a report whose
+ * file cannot be read is listed with the reason, so that the operator
+ * sees it.  Returns how many, with *files allocated.
+ */
+static int
+report_files(struct report_file **files)
+{
+	struct dirent		**names;
+	struct report_def	 *d;
+	char			 *dir, *path, *cause;
+	size_t			  len;
+	int			  n, i, count = 0;
+
+	*files = NULL;
+	dir = xasprintf("%s/reports", ui.share);
+	n = scandir(dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		len = strlen(names[i]->d_name);
+		if (len > 4 && strcmp(names[i]->d_name + len - 4,
+		    ".rpt") == 0) {
+			*files = xreallocarray(*files, (size_t)count + 1,
+			    sizeof **files);
+			(*files)[count].name = xstrndup(names[i]->d_name,
+			    len - 4);
+			path = xasprintf("%s/%s", dir, names[i]->d_name);
+			if ((d = report_load(path, &cause)) != NULL) {
+				(*files)[count].title = xstrdup(d->title);
+				report_free(d);
+			} else {
+				(*files)[count].title = xasprintf("%s "
+				    "(broken: %s)", names[i]->d_name, cause);
+				free(cause);
+			}
+			free(path);
+			count++;
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	free(dir);
+	qsort(*files, (size_t)count, sizeof **files, report_file_cmp);
+	return (count);
+}
+
+/*
+ * The list of every report by title, in a window of the menu library:
+ * arrows, PgUp and PgDn, or the first letter of a title; Enter chooses,
+ * Esc goes back.  Returns the chosen report's name (allocated) or NULL.
+ */
+static char *
+choose_report(void)
+{
+	struct report_file	*files;
+	struct ui_key		 k;
+	ITEM			**items;
+	MENU			*menu = NULL;
+	WINDOW			*win = NULL, *sub = NULL;
+	char			*chosen = NULL;
+	int			 n, i, j, width = 20, height, done = 0;
+
+	if ((n = report_files(&files)) == 0) {
+		ui_error("no reports in %s/reports", ui.share);
+		return (NULL);
+	}
+	items = xcalloc((size_t)n + 1, sizeof *items);
+	for (i = 0; i < n; i++) {
+		items[i] = new_item(files[i].title, "");
+		if (text_width(files[i].title) + 2 > width)
+			width = text_width(files[i].title) + 2;
+	}
+	menu = new_menu(items);
+	set_menu_mark(menu, "> ");
+	menu_opts_off(menu, O_SHOWDESC);
+
+	while (!done) {
+		if (win == NULL) {
+			erase();
+			ui_title("Reports");
+			ui_helpline();
+			ui_status("Choose a report with the arrows and Enter, "
+			    "or the first letter of its title.");
+			refresh();
+			height = n < LINES - 6 ? n : LINES - 6;
+			if (width > COLS - 6)
+				width = COLS - 6;
+			win = newwin(height + 2, width + 2, 2, 2);
+			sub = derwin(win, height, width, 1, 1);
+			keypad(win, TRUE);
+			box(win, 0, 0);
+			set_menu_win(menu, win);
+			set_menu_sub(menu, sub);
+			set_menu_format(menu, height, 1);
+			post_menu(menu);
+		}
+		wrefresh(win);
+		ui_getkey(&k);
+		if (k.action == ACT_CANCEL)
+			done = 1;
+		else if (k.action == ACT_REDRAW) {
+			unpost_menu(menu);
+			delwin(sub);
+			delwin(win);
+			win = NULL;
+		} else if (k.code == KEY_DOWN)
+			menu_driver(menu, REQ_DOWN_ITEM);
+		else if (k.code == KEY_UP)
+			menu_driver(menu, REQ_UP_ITEM);
+		else if (k.code == KEY_NPAGE)
+			menu_driver(menu, REQ_SCR_DPAGE);
+		else if (k.code == KEY_PPAGE)
+			menu_driver(menu, REQ_SCR_UPAGE);
+		else if (k.code == '\n') {
+			chosen = xstrdup(files[item_index(current_item(
+			    menu))].name);
+			done = 1;
+		} else if (k.ch != 0 && k.ch < 128) {
+			i = item_index(current_item(menu));
+			for (j = 1; j <= n; j++)
+				if (tolower((unsigned char)files[(i + j) %
+				    n].title[0]) == tolower((int)k.ch)) {
+					set_current_item(menu,
+					    items[(i + j) % n]);
+					break;
+				}
+		}
+	}
+	if (win != NULL) {
+		unpost_menu(menu);
+		delwin(sub);
+		delwin(win);
+	}
+	free_menu(menu);
+	for (i = 0; i < n; i++) {
+		free_item(items[i]);
+		free(files[i].name);
+		free(files[i].title);
+	}
+	free(items);
+	free(files);
+	ui_status(NULL);
+	return (chosen);
 }
 
 /* Shows a report in the pager; returns what went wrong (allocated). */
@@ -472,7 +740,17 @@ app_run(struct store *s, const char *share)
 
 			if (e->kind == E_EXIT)
 				done = 1;
-			else if (e->kind == E_FORM || e->kind == E_REPORT) {
+			else if (e->kind == E_REPORTS) {
+				struct entry chosen = { E_REPORT, NULL, NULL };
+
+				unpost_menu(menu);
+				delwin(sub);
+				sub = NULL;
+				chosen.name = choose_report();
+				if (chosen.name != NULL)
+					notice = open_report(&chosen);
+				free((char *)chosen.name);
+			} else if (e->kind == E_FORM || e->kind == E_REPORT) {
 				unpost_menu(menu);
 				delwin(sub);
 				sub = NULL;
