@@ -784,7 +784,7 @@ int
 main(int argc, char **argv)
 {
 	size_t	i;
-	int	c;
+	int	c, ret;
 
 	setlocale(LC_ALL, "");
 
@@ -816,9 +816,23 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc == 0)
 		return (run_screens());
-	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (strcmp(argv[0], cmds[i].name) == 0)
-			return (cmds[i].run(argc, argv));
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		if (strcmp(argv[0], cmds[i].name) != 0)
+			continue;
+		ret = cmds[i].run(argc, argv);
+
+		/* A full disk under "kontor dump >FILE" must not pass for a
+		 * backup: what stdio could not write fails the command. */
+		errno = 0;
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			if (ret == 0)
+				fail("standard output: %s; what was written "
+				    "is incomplete", errno != 0 ?
+				    strerror(errno) : "a write failed");
+			ret = 1;
+		}
+		return (ret);
+	}
 	fail("unknown command \"%s\"", argv[0]);
 	usage(stderr);
 	return (2);

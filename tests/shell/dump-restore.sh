@@ -54,4 +54,14 @@ expect_fail "$T/err" k -d "$T/nowhere" dump -o "$T/keep.dump"
 # Output to a device is written to it, not replaced by a file.
 k -d "$T/a" dump -o /dev/null || fail "dump to /dev/null"
 [ -c /dev/null ] || fail "/dev/null is no longer a device"
+# A full disk under standard output fails the dump, and the reports.
+if [ -c /dev/full ]; then
+	for cmd in dump "report customers" "export journal"; do
+		# shellcheck disable=SC2086 # the command's words
+		k -d "$T/a" $cmd >/dev/full 2>"$T/err" &&
+		    fail "$cmd >/dev/full succeeded"
+		grep -q "standard output: .*; what was written is incomplete" \
+		    "$T/err" || fail "$cmd >/dev/full: $(cat "$T/err")"
+	done
+fi
 echo "PASS: dump and restore give an identical company"
