@@ -203,6 +203,56 @@ check_stock(struct store *s, struct check_ctx *c)
 	buf_free(&prefix);
 }
 
+/* Reports entry if its debits and credits differ. */
+static void
+check_entry_sums(struct check_ctx *c, int64_t entry, int64_t debit,
+    int64_t credit)
+{
+	char	dr[FIXED_BUFSIZE], cr[FIXED_BUFSIZE];
+
+	if (debit == credit)
+		return;
+	problem(c, "journal entry %lld does not balance: debits %s, "
+	    "credits %s", (long long)entry, fixed_format(debit, MONEY_SCALE,
+	    true, dr), fixed_format(credit, MONEY_SCALE, true, cr));
+}
+
+/*
+ * Every journal entry balances in the company's currency: its lines'
+ * debits equal its credits.  An unbalanced virtual line of a plain-text
+ * journal stands outside, as when it was posted.  The lines are read in
+ * key order, which is entry by entry.
+ */
+static void
+check_entries(struct store *s, struct check_ctx *c)
+{
+	struct store_table	*lt = store_table(s, "journal_lines");
+	struct store_cursor	*cur = store_cursor_open(lt, NULL, NULL);
+	struct record		*l = record_new(lt->def);
+	int			 fj = schema_field_index(lt->def, "journal");
+	int			 fd = schema_field_index(lt->def, "debit");
+	int			 fc = schema_field_index(lt->def, "credit");
+	int			 fv = schema_field_index(lt->def, "virtual");
+	int64_t			 entry = 0, debit = 0, credit = 0;
+	int			 ret;
+
+	for (ret = store_cursor_seek(cur, NULL, l); ret == 0;
+	    ret = store_cursor_next(cur, l)) {
+		if (record_num(l, fj) != entry) {
+			check_entry_sums(c, entry, debit, credit);
+			entry = record_num(l, fj);
+			debit = credit = 0;
+		}
+		if (record_num(l, fv) == LINE_UNBALANCED)
+			continue;
+		debit += record_num(l, fd);
+		credit += record_num(l, fc);
+	}
+	check_entry_sums(c, entry, debit, credit);
+	store_cursor_close(cur);
+	record_free(l);
+}
+
 long
 check_company(struct store *s, void (*report)(void *, const char *),
     void *arg)
@@ -219,6 +269,7 @@ check_company(struct store *s, void (*report)(void *, const char *),
 	for (i = 0; i < store_ntables(s); i++)
 		check_table(s, &c, store_table_at(s, i));
 	check_stock(s, &c);
+	check_entries(s, &c);
 	c.problems += ledger_check_balances(s, report, arg);
 	return (c.problems);
 }
