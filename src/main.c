@@ -578,11 +578,16 @@ cmd_ledger(int argc, char **argv)
 	long		 entries = 0;
 	int		 ret = -1, year, month;
 
+	static const char usage_line[] = "usage: kontor ledger post FILE "
+	    "[--encoding E] | reverse ENTRY [--date YYYY-MM-DD] | "
+	    "close-period YYYY-MM | close-year YYYY | balances "
+	    "[--from YYYY-MM] [--to YYYY-MM]";
+	time_t		 now = time(NULL);
+	struct tm	 today;
+
+	localtime_r(&now, &today);
 	if (argc < 2)
-		return (fail("usage: kontor ledger post FILE [--encoding E] | "
-		    "reverse ENTRY [--date YYYY-MM-DD] | close-period YYYY-MM "
-		    "| close-year YYYY | balances [--from YYYY-MM] "
-		    "[--to YYYY-MM]"));
+		return (fail("%s", usage_line));
 	if ((s = open_company(0)) == NULL)
 		return (1);
 	if (strcmp(argv[1], "post") == 0 && (argc == 3 || (argc == 5 &&
@@ -616,18 +621,19 @@ cmd_ledger(int argc, char **argv)
 		free(day);
 		year = (int)(date / 10000);
 		month = (int)(date / 100 % 100);
+		if (cause == NULL && year * 100 + month >=
+		    (today.tm_year + 1900) * 100 + today.tm_mon + 1)
+			cause = xasprintf("%s has not ended yet", argv[2]);
 		if (cause == NULL)
 			ret = ledger_close_period(s, (int64_t)year * 100 +
 			    month, biz_user(), &cause);
 		if (ret == 0)
 			printf("period %s is closed\n", argv[2]);
 	} else if (strcmp(argv[1], "close-year") == 0 && argc == 3) {
-		time_t now = time(NULL);
-
 		year = atoi(argv[2]);
 		if (strlen(argv[2]) != 4 || strspn(argv[2], "0123456789") != 4)
 			cause = xasprintf("%s: expected a year, YYYY", argv[2]);
-		else if (year > localtime(&now)->tm_year + 1900)
+		else if (year >= today.tm_year + 1900)
 			cause = xasprintf("%d has not ended yet", year);
 		else
 			ret = ledger_close_year(s, year, biz_user(), &made,
@@ -638,8 +644,14 @@ cmd_ledger(int argc, char **argv)
 		else if (ret == 0)
 			printf("%d had nothing to carry; its periods are "
 			    "closed\n", year);
-	} else
-		cause = xasprintf("unknown ledger command %s", argv[1]);
+	} else if (strcmp(argv[1], "post") == 0 ||
+	    strcmp(argv[1], "reverse") == 0 ||
+	    strcmp(argv[1], "close-period") == 0 ||
+	    strcmp(argv[1], "close-year") == 0)
+		cause = xstrdup(usage_line);
+	else
+		cause = xasprintf("unknown ledger command %s; %s", argv[1],
+		    usage_line);
 	if (ret != 0) {
 		fail("%s", cause != NULL ? cause : "failed");
 		free(cause);

@@ -1049,7 +1049,7 @@ close_year_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	char			*what;
 	int64_t			 debit, credit, net, profit = 0;
 	int64_t			 december = (int64_t)cy->year * 100 + 12;
-	int			 ret, m;
+	int			 ret, m, closed;
 
 	cy->entry = 0;
 	if ((ret = later_closed(s, txn, december)) != 0)
@@ -1062,6 +1062,12 @@ close_year_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 		    "closed; years are closed in order", cy->year - 1));
 	if (ret != 0 && ret != 1)
 		return (ret);
+	for (m = 1, closed = 0; m <= 12; m++) {
+		if ((ret = period_closed(s, txn, december - 12 + m)) < 0 ||
+		    ret > 1)
+			return (ret);
+		closed += ret;
+	}
 
 	p = record_new(pt->def);
 	record_set_num(p, 0, december);
@@ -1113,6 +1119,10 @@ close_year_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	if (ret != 0 && ret != DB_NOTFOUND) {
 		doc_free(d);
 		return (ret);
+	}
+	if (d->grids[0].nrows == 0 && closed == 12) {
+		doc_free(d);
+		return (ledger_error(cause, "%d is closed already", cy->year));
 	}
 
 	ret = 0;

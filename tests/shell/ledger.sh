@@ -246,6 +246,18 @@ grep -q "^4104 $profit$" "$T/closed" ||
     fail "4104 is not $profit: $(grep '^41' "$T/closed")"
 grep -q "^4103 " "$T/closed" && fail "4103 is not zero after the close"
 k -d "$T/co" check >/dev/null || fail "kontor check after the close"
+# A closed year says so; a month or year not ended yet cannot close.
+expect_fail "$T/err" k -d "$T/co" ledger close-year 2025
+grep -q "2025 is closed already" "$T/err" || fail "again: $(cat "$T/err")"
+expect_fail "$T/err" k -d "$T/co" ledger close-period "$(date +%Y-%m)"
+grep -q "$(date +%Y-%m) has not ended yet" "$T/err" ||
+    fail "this month: $(cat "$T/err")"
+expect_fail "$T/err" k -d "$T/co" ledger close-year "$(date +%Y)"
+grep -q "$(date +%Y) has not ended yet" "$T/err" ||
+    fail "this year: $(cat "$T/err")"
+expect_fail "$T/err" k -d "$T/co" ledger post
+grep -q "usage: kontor ledger post FILE" "$T/err" ||
+    fail "post without a file: $(cat "$T/err")"
 # Years close in order: 2024 cannot be closed after 2025.
 expect_fail "$T/err" k -d "$T/co" ledger close-year 2024
 grep -q "a month after 2024 is closed already" "$T/err" ||
