@@ -217,11 +217,48 @@ static const struct {
 	{ "accounts", "normal", { "D", "C", NULL } },
 };
 
+/*
+ * Figures that must lie within limits, whoever stores them: a load, an
+ * import or a screen (whose form may narrow them further).  In stored
+ * units: a quantity of 1 is 0.001, a discount of 10000 is 100%.
+ */
+static const struct {
+	const char	*table;
+	const char	*field;
+	int64_t		 min;
+	int64_t		 max;		/* INT64_MAX: no upper limit */
+	const char	*rule;
+} limits[] = {
+	{ "customers", "credit_limit", 0, INT64_MAX, "cannot be negative" },
+	{ "items", "price", 0, INT64_MAX, "cannot be negative" },
+	{ "items", "cost", 0, INT64_MAX, "cannot be negative" },
+	{ "items", "reorder_level", 0, INT64_MAX, "cannot be negative" },
+	{ "orders", "freight", 0, INT64_MAX, "cannot be negative" },
+	{ "order_lines", "quantity", 1, INT64_MAX, "must be more than 0" },
+	{ "order_lines", "price", 0, INT64_MAX, "cannot be negative" },
+	{ "order_lines", "discount", 0, 10000, "must be from 0 to 1" },
+};
+
 int
 biz_check_choices(const struct record *r, char **cause)
 {
-	size_t	k;
-	int	i, v, ok;
+	struct buf	val = BUF_INIT;
+	size_t		k;
+	int		i, v, ok;
+
+	for (k = 0; k < sizeof limits / sizeof limits[0]; k++) {
+		if (strcmp(r->table->name, limits[k].table) != 0)
+			continue;
+		i = field(r->table, limits[k].field);
+		if (record_num(r, i) >= limits[k].min &&
+		    record_num(r, i) <= limits[k].max)
+			continue;
+		user_error(cause, "%s: %s %s %s", r->table->label,
+		    limits[k].field, record_format(r, i, &val),
+		    limits[k].rule);
+		buf_free(&val);
+		return (STORE_EUSER);
+	}
 
 	for (k = 0; k < sizeof choices / sizeof choices[0]; k++) {
 		if (strcmp(r->table->name, choices[k].table) != 0)

@@ -36,7 +36,11 @@ int	biz_check(struct store *, DB_TXN *, const struct record *r,
 /* Whether account code lies under account parent (see rules.c). */
 int	biz_account_under(const char *parent, const char *code);
 
-/* Fields that take one of a few values (an account's type). */
+/*
+ * Fields that take one of a few values (an account's type), and figures
+ * that must lie within limits (a line's quantity more than 0).  Returns
+ * 0, or STORE_EUSER with *cause.
+ */
 int	biz_check_choices(const struct record *r, char **cause);
 
 /* Works out r's derived fields (a line's amount, an account's parent). */

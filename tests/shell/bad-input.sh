@@ -35,6 +35,16 @@ printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen,12x.50\n' \
     "$header" >"$T/money.csv"
 try "$T/money.csv" "$T/money.csv:3: credit_limit \"12x.50\": not a number"
 
+printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen,-5\n' \
+    "$header" >"$T/negative.csv"
+try "$T/negative.csv" "$T/negative.csv:3: customer: credit_limit -5.00 cannot be negative"
+# The business rules hold for a load as for a clerk: no order line of
+# less than nothing.
+printf 'order,item,quantity,price\n10248,11,-2,14.00\n' >"$T/lines.csv"
+expect_fail "$T/err" k -d "$T/co" load order_lines "$T/lines.csv"
+grep -qF "$T/lines.csv:2: order line: quantity -2.000 must be more than 0" \
+    "$T/err" || fail "negative quantity: $(cat "$T/err")"
+
 printf '%s\nNEW01,First Ltd,Oslo,100.001\n' "$header" >"$T/decimals.csv"
 try "$T/decimals.csv" "$T/decimals.csv:2: credit_limit \"100.001\": too many decimals"
 
