@@ -690,8 +690,9 @@ cmd_import(int argc, char **argv)
 	ret = journal_import(s, argv[2], biz_user(), type, &entries,
 	    &company, &cause);
 	if (ret == 0) {
-		printf("%s: %ld entries posted; amounts in \"%s\" are in the "
-		    "company's currency\n", argv[2], entries, company);
+		printf("%s: %ld %s posted; amounts in \"%s\" are in the "
+		    "company's currency\n", argv[2], entries,
+		    entries == 1 ? "entry" : "entries", company);
 		free(company);
 	} else {
 		fail("%s", cause);

@@ -268,10 +268,14 @@ enough_space(const char *dir, char **cause)
 		else
 			*slash = '\0';
 	}
-	ret = statvfs(parent, &sv);
+	/* A folder that cannot be written, or a file system of no blocks
+	 * (/proc): the mkdir that follows says why, better than a count
+	 * of free space. */
+	ret = access(parent, W_OK) != 0 || statvfs(parent, &sv) != 0 ||
+	    sv.f_blocks == 0;
 	free(parent);
 	if (ret != 0)
-		return (1);	/* the mkdir that follows will say why */
+		return (1);
 	free_bytes = (unsigned long long)sv.f_bavail * sv.f_frsize;
 	if (free_bytes >= need)
 		return (1);

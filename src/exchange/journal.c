@@ -354,7 +354,8 @@ static int
 read_amount(const char **pp, int64_t *value, char **commodity, char **why)
 {
 	const char	*p = skip_blanks(*pp), *num, *end, *after;
-	const char	*what;
+	const char	*what, *start = p;
+	size_t		 len;
 	struct buf	 digits = BUF_INIT;
 	char		*sym = NULL;
 	int		 neg = 0, sign = 0;
@@ -384,9 +385,12 @@ read_amount(const char **pp, int64_t *value, char **commodity, char **why)
 	    *end == '.'; end++)
 		continue;
 	if (number_digits(num, end, &digits) != 0) {
+		for (len = strcspn(start, "\t;"); len > 0 &&
+		    start[len - 1] == ' '; len--)
+			continue;
 		*why = xasprintf("cannot read the amount \"%.*s\" (write it "
 		    "as 1234.56 or 1,234.56, with a commodity before or "
-		    "after)", (int)(strcspn(num, " \t;")), num);
+		    "after)", (int)len, start);
 		buf_free(&digits);
 		free(sym);
 		return (-1);
@@ -1521,7 +1525,8 @@ journal_create(struct store *s, DB_TXN *txn, struct journal_ctx *c,
 			    "cannot tell its type from its name (begin it "
 			    "with Assets, Liabilities, Equity, Income or "
 			    "Expenses, declare it: account %s  ; type: A, or "
-			    "import with --type)", a->name, code);
+			    "import with --type asset, liability, equity, "
+			    "revenue, expense or cost)", a->name, code);
 		else if (parent == NULL)
 			ret = 0;
 		else if ((ret = ledger_has_postings(s, txn, parent)) == 1)

@@ -145,17 +145,22 @@ check_set(struct load_ctx *c, long line, char **cause)
 /* Fills r from one row; a bad value stops with its line and column. */
 static int
 fill_record(struct load_ctx *c, const struct csv_row *row, int ncols,
-    struct record *r, char **cause)
+    int headed, struct record *r, char **cause)
 {
 	const struct load_opts	*o = c->o;
 	const char		*why, *text;
 	int			 i, k;
 
+	if (row->nfields != ncols && headed)
+		return (load_error(c, row->line, cause, "%d field%s, but "
+		    "the header row has %d", row->nfields,
+		    row->nfields == 1 ? "" : "s", ncols));
 	if (row->nfields != ncols)
 		return (load_error(c, row->line, cause, "%d field%s, but "
-		    "%s %d", row->nfields, row->nfields == 1 ? "" : "s",
-		    c->o->header == 0 ? "the table takes" :
-		    "the first row has", ncols));
+		    "table %s takes %d in the order kontor tables lists%s",
+		    row->nfields, row->nfields == 1 ? "" : "s", c->t->name,
+		    ncols, c->o->header < 0 ? " (the first row names no "
+		    "field, so it is no header)" : ""));
 
 	record_clear(r);
 	for (k = 0; k < o->nset; k++) {
@@ -215,7 +220,8 @@ load_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 			if (ret != 0)
 				break;
 		}
-		if ((ret = fill_record(c, &row, ncols, r, cause)) != 0)
+		if ((ret = fill_record(c, &row, ncols, header, r,
+		    cause)) != 0)
 			break;
 		ret = biz_insert(s, txn, r, &why);
 		if (ret == STORE_EUSER) {

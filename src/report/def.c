@@ -5,9 +5,11 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "record.h"
 #include "report.h"
 #include "tables.h"
@@ -601,12 +603,22 @@ report_set_param(struct report_def *d, const char *name, const char *value,
 	struct field_def	 f;
 	struct record		*r;
 	const char		*why;
-	int			 ret;
+	char			*whole = NULL;
+	int			 ret, y, m;
 
 	if (p == NULL) {
 		*cause = xasprintf("report %s has no parameter --%s (kontor "
 		    "report --list shows them)", d->name, name);
 		return (-1);
+	}
+
+	/* A month, YYYY-MM, is its first day, or its last for --to. */
+	if (p->type == FT_DATE && strlen(value) == 7 && value[4] == '-' &&
+	    strspn(value, "0123456789-") == 7 &&
+	    sscanf(value, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+		whole = xasprintf("%s-%02d", value, strcmp(name, "to") == 0 ?
+		    date_days_in_month(y, m) : 1);
+		value = whole;
 	}
 
 	/* Checked as a field of its type would be. */
@@ -632,6 +644,7 @@ report_set_param(struct report_def *d, const char *name, const char *value,
 		buf_free(&b);
 	}
 	record_free(r);
+	free(whole);
 	return (ret == 0 ? 0 : -1);
 }
 

@@ -1202,6 +1202,73 @@ deliver(struct run_ctx *c, FILE *pages, char **cause)
 	return (outfile_commit(&out, cause));
 }
 
+/* The parameter called name, or NULL. */
+static const struct report_param *
+param_named(const struct report_def *d, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < d->nparams; i++)
+		if (strcmp(d->params[i].name, name) == 0)
+			return (&d->params[i]);
+	return (NULL);
+}
+
+/*
+ * Parameters that would print a report looking like an answer to
+ * another question are refused before a page is made: a date range
+ * whose first day lies after its last, and a code that names nothing
+ * (the account statement of an account that does not exist).  Returns
+ * 0, or -1 with *cause.
+ */
+static int
+check_params(struct store *s, const struct report_def *d, char **cause)
+{
+	const struct report_param	*from = param_named(d, "from");
+	const struct report_param	*to = param_named(d, "to");
+	const struct report_param	*p;
+	const struct table_def		*t = biz_table(d->source);
+	struct store_table		*rt;
+	struct record			*r;
+	struct buf			 key = BUF_INIT;
+	const char			*why;
+	int				 i, f, ret;
+
+	/* Dates are kept as YYYY-MM-DD, which sort as text. */
+	if (from != NULL && to != NULL && from->type == FT_DATE &&
+	    to->type == FT_DATE && from->value != NULL && to->value != NULL &&
+	    strcmp(from->value, to->value) > 0) {
+		*cause = xasprintf("%s %s lies after %s %s", from->prompt,
+		    from->value, to->prompt, to->value);
+		return (-1);
+	}
+
+	for (i = 0; t != NULL && i < d->nfilters; i++) {
+		p = param_named(d, d->filters[i].param);
+		f = schema_field_index(t, d->filters[i].field);
+		if (d->filters[i].op != '=' || p == NULL || p->value == NULL ||
+		    f < 0 || t->fields[f].ref == NULL)
+			continue;
+		rt = store_table(s, t->fields[f].ref);
+		r = record_new(rt->def);
+		ret = record_parse(r, 0, p->value, &why);
+		if (ret == 0) {
+			buf_clear(&key);
+			record_primary_key(r, &key);
+			ret = store_exists(rt, NULL, &key);
+		}
+		record_free(r);
+		if (ret != 0) {
+			*cause = xasprintf("%s %s does not exist", rt->def->label,
+			    p->value);
+			buf_free(&key);
+			return (-1);
+		}
+	}
+	buf_free(&key);
+	return (0);
+}
+
 int
 report_run(struct store *s, const struct report_def *d,
     const struct report_out *o, char **cause)
@@ -1221,6 +1288,8 @@ report_run(struct store *s, const struct report_def *d,
 		*cause = xstrdup("a PDF needs a file: -o FILE.pdf");
 		return (-1);
 	}
+	if (check_params(s, d, cause) != 0)
+		return (-1);
 	if ((c.f = temp_file(&path, cause)) == NULL)
 		return (-1);
 	unlink(path);	/* pass one's file needs no name */

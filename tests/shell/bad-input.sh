@@ -29,7 +29,7 @@ try "$T/unclosed.csv" "$T/unclosed.csv:3: unclosed quote"
 
 printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen\n' \
     "$header" >"$T/columns.csv"
-try "$T/columns.csv" "$T/columns.csv:3: 3 fields, but the first row has 4"
+try "$T/columns.csv" "$T/columns.csv:3: 3 fields, but the header row has 4"
 
 printf '%s\nNEW01,First Ltd,Oslo,100.00\nNEW02,Second Ltd,Bergen,12x.50\n' \
     "$header" >"$T/money.csv"
@@ -87,7 +87,7 @@ k -d "$T/new" init || fail "kontor init"
 expect_fail "$T/err" k -d "$T/new" load suppliers \
     "$KONTOR_TEST_DATA/suppliers-unquoted-commas.csv" --null NULL \
     --map code=supplierID --map name=companyName
-grep -qF "suppliers-unquoted-commas.csv:8: 13 fields, but the first row has 12" \
+grep -qF "suppliers-unquoted-commas.csv:8: 13 fields, but the header row has 12" \
     "$T/err" || fail "unquoted comma: $(cat "$T/err")"
 [ "$(count "$T/new" suppliers)" = 0 ] || fail "suppliers 1 to 7 were kept"
 

@@ -152,7 +152,7 @@ printf '\n2025-01-02 fee\n    Expenses:Fees  $10.00\n    Assets:Bank\n' \
     >>"$T/zero.journal"
 k -d "$T/z" import journal "$T/zero.journal" >"$T/out" ||
     fail "import zeros: $(cat "$T/out")"
-grep -q '1 entries posted; amounts in "\$" are in the company' "$T/out" ||
+grep -q '1 entry posted; amounts in "\$" are in the company' "$T/out" ||
     fail "zeros: $(cat "$T/out")"
 k -d "$T/z" report trial-balance --csv | tr -d '\r' >"$T/tb"
 grep -q '^Expenses:Fees,.*,10\.00$' "$T/tb" || fail "zeros: $(cat "$T/tb")"

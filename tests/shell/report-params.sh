@@ -115,4 +115,15 @@ k -d "$T/co" report "$T/dates.rpt" --from 1996-07-04 --to 1996-07-04 \
     >"$T/dates.txt" || fail "dates report"
 grep -q "^ 10248 1996-07-04 04.07.1996 07/04/1996$" "$T/dates.txt" ||
     fail "date formats: $(grep 10248 "$T/dates.txt")"
+# A month stands for its first day, or its last as --to.
+k -d "$T/co" report trial-balance --from 1996-02 --to 1996-02 >"$T/tb.txt" ||
+    fail "trial balance of a month"
+grep -q "Date from 1996-02-01, Date to 1996-02-29" "$T/tb.txt" ||
+    fail "a month as dates: $(sed -n 2p "$T/tb.txt")"
+# Parameters that would print an empty report looking like an answer.
+refused "Order date from 1998-01-01 lies after Order date to 1997-01-01" \
+    report orders --from 1998-01-01 --to 1997-01-01
+refused "customer ZZZZZ does not exist" report orders --customer ZZZZZ
+refused "account 9999 does not exist" \
+    report account-statement --account 9999
 echo "PASS: report parameters are listed, checked and refused"
