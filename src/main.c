@@ -79,7 +79,15 @@ open_company(int create)
 	char		*cause;
 
 	if (dir == NULL) {
-		fail("no company: give -d DIR or set KONTOR_HOME");
+		char *demo = demo_dir();
+
+		if (access(demo, F_OK) == 0)
+			fail("no company: give -d DIR or set KONTOR_HOME (the "
+			    "demo company is kontor -d %s)", demo);
+		else
+			fail("no company: give -d DIR or set KONTOR_HOME "
+			    "(kontor demo makes the demo company)");
+		free(demo);
 		return (NULL);
 	}
 	s = store_open(dir, biz_tables, biz_ntables, create, &cause);
