@@ -903,9 +903,10 @@ journal_finish(struct journal_ctx *c, char **cause)
 
 /*
  * Whether a comment inside a transaction gives its postings a date of
- * their own: ledger's [DATE] or [=DATE], hledger's date: or date2: tag.
- * kontor keeps one date an entry, so such a journal is refused rather
- * than read with the postings on the wrong day.
+ * their own: ledger's [DATE] or hledger's date: tag.  kontor keeps one
+ * date an entry, so such a journal is refused rather than read with the
+ * postings on the wrong day.  An auxiliary date ([=DATE], date2:) is
+ * left aside, as on a transaction's first line: balances do not use it.
  */
 static int
 comment_dates(const char *comment)
@@ -913,13 +914,11 @@ comment_dates(const char *comment)
 	const char	*p;
 
 	for (p = comment; (p = strchr(p, '[')) != NULL; p++)
-		if (isdigit((unsigned char)p[1]) ||
-		    (p[1] == '=' && isdigit((unsigned char)p[2])))
+		if (isdigit((unsigned char)p[1]))
 			return (1);
-	for (p = comment; (p = strstr(p, "date")) != NULL; p++)
-		if ((p == comment || p[-1] == ' ' || p[-1] == ',' ||
-		    p[-1] == ';' || p[-1] == '\t') &&
-		    (p[4] == ':' || (p[4] == '2' && p[5] == ':')))
+	for (p = comment; (p = strstr(p, "date:")) != NULL; p++)
+		if (p == comment || p[-1] == ' ' || p[-1] == ',' ||
+		    p[-1] == ';' || p[-1] == '\t')
 			return (1);
 	return (0);
 }
