@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "pdf.h"
+#include "text.h"
 #include "xalloc.h"
 
 extern char **environ;
@@ -54,6 +55,7 @@ struct pdf_pages {
 	char	*dir;
 	int	 npages;
 	int	 max_lines;	/* the longest page */
+	int	 max_cells;	/* the widest line */
 };
 
 /* The first line a failed program wrote to its error file, or "". */
@@ -142,6 +144,20 @@ pdf_page_open(struct pdf_pages *p, int n, char **cause)
 	return (f);
 }
 
+/* Counts the cells of a line just copied, then forgets it. */
+static void
+pdf_line_end(struct pdf_pages *p, struct buf *line)
+{
+	int	cells;
+
+	if (line->len == 0)
+		return;
+	cells = text_width(line->data);
+	if (cells > p->max_cells)
+		p->max_cells = cells;
+	buf_clear(line);
+}
+
 /* Closes a page file, counting its lines. */
 static int
 pdf_page_close(struct pdf_pages *p, FILE *f, int lines, char **cause)
@@ -161,13 +177,15 @@ pdf_page_close(struct pdf_pages *p, FILE *f, int lines, char **cause)
  * Splits the text at its form feeds into page-N.txt in the work folder.
  * The newline that ends a page's last line is dropped, so that pango-view
  * does not draw an empty line after it; an empty piece after the last
- * form feed is not a page.
+ * form feed is not a page.  The widest line is measured on the way, in
+ * case one is wider than the report says.
  */
 static int
 pdf_split(struct pdf_pages *p, const char *text_path, char **cause)
 {
-	FILE	*in, *out = NULL;
-	int	 ch, pending = 0, lines = 1, empty = 1;
+	FILE		*in, *out = NULL;
+	struct buf	 line = BUF_INIT;
+	int		 ch, pending = 0, lines = 1, empty = 1;
 
 	if ((in = fopen(text_path, "r")) == NULL) {
 		*cause = xasprintf("cannot read %s: %s", text_path,
@@ -178,6 +196,8 @@ pdf_split(struct pdf_pages *p, const char *text_path, char **cause)
 		goto fail;
 
 	while ((ch = getc(in)) != EOF) {
+		if (ch == '\f' || ch == '\n')
+			pdf_line_end(p, &line);
 		if (ch == '\f') {
 			if (pdf_page_close(p, out, lines, cause) != 0) {
 				out = NULL;
@@ -200,9 +220,13 @@ pdf_split(struct pdf_pages *p, const char *text_path, char **cause)
 		}
 		if (ch == '\n')
 			pending = 1;
-		else
+		else {
 			putc(ch, out);
+			buf_addc(&line, ch);
+		}
 	}
+	pdf_line_end(p, &line);
+	buf_free(&line);
 	if (ferror(in)) {
 		*cause = xasprintf("cannot read %s: %s", text_path,
 		    strerror(errno));
@@ -217,6 +241,7 @@ pdf_split(struct pdf_pages *p, const char *text_path, char **cause)
 	return (pdf_page_close(p, out, lines, cause));
 
 fail:
+	buf_free(&line);
 	if (out != NULL)
 		fclose(out);
 	fclose(in);
@@ -258,7 +283,13 @@ pdf_font_size(int width, int lines, int *landscape)
 	return (portrait > PDF_MAX_TENTHS ? PDF_MAX_TENTHS : portrait);
 }
 
-/* Draws each page-N.txt as page-N.pdf. */
+/*
+ * Draws each page-N.txt as page-N.pdf.  Pango rounds each letter's
+ * advance to a whole point unless told to keep the fractions: at 11.8
+ * points a cell of 5.9 would take 6, and a 132-cell line would run past
+ * the width and wrap its last letter onto a line of its own, pushing
+ * the page's last lines off the paper.
+ */
 static int
 pdf_draw(struct pdf_pages *p, int width, char **cause)
 {
@@ -266,6 +297,8 @@ pdf_draw(struct pdf_pages *p, int width, char **cause)
 	char	*errors;
 	int	 n, size, landscape, ret = 0;
 
+	if (p->max_cells > width)
+		width = p->max_cells;
 	size = pdf_font_size(width, p->max_lines, &landscape);
 	font = xasprintf("--font=%s %d.%d", PDF_FONT, size / 10, size % 10);
 	page_w = xasprintf("--width=%d", (landscape ? PDF_A4_LONG :
@@ -283,15 +316,16 @@ pdf_draw(struct pdf_pages *p, int width, char **cause)
 		argv[2] = "--backend=cairo";
 		argv[3] = "--dpi=72";
 		argv[4] = "--hinting=none";
-		argv[5] = "--wrap=char";
-		argv[6] = font;
-		argv[7] = page_w;
-		argv[8] = page_h;
-		argv[9] = margin;
-		argv[10] = out;
-		argv[11] = "--";
-		argv[12] = in;
-		argv[13] = NULL;
+		argv[5] = "--subpixel-positions";
+		argv[6] = "--wrap=char";
+		argv[7] = font;
+		argv[8] = page_w;
+		argv[9] = page_h;
+		argv[10] = margin;
+		argv[11] = out;
+		argv[12] = "--";
+		argv[13] = in;
+		argv[14] = NULL;
 		ret = pdf_run(&pdf_pango_view, argv, errors, cause);
 		free(out);
 		free(in);
