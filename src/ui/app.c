@@ -55,6 +55,9 @@ static const struct entry entries[] = {
 };
 #define NENTRIES	((int)(sizeof entries / sizeof entries[0]))
 
+/* Cells the pager moves sideways for each Left or Right. */
+#define PAGER_STEP	20
+
 /* Runs a form's screen; returns why it could not open (allocated). */
 static char *
 open_form(const struct entry *e)
@@ -316,7 +319,28 @@ print_from(FILE *f, const long *starts, long nlines, long first,
 }
 
 /*
- * Shows a file of report pages: arrows and page keys scroll, / searches,
+ * Draws a report line on screen line y from its cell left on.  A wide
+ * character that the left edge cuts leaves its right half as a blank
+ * cell; half a character is never drawn.
+ */
+static void
+pager_put(int y, const char *s, int left)
+{
+	int	used;
+
+	s += text_clip(s, left, &used);
+	if (used < left && *s != '\0') {
+		s += text_clip(s, 2, NULL);
+		mvaddch(y, 0, ' ');
+		ui_put(stdscr, y, 1, s, COLS - 1, TEXT_LEFT);
+	} else
+		ui_put(stdscr, y, 0, s, COLS, TEXT_LEFT);
+}
+
+/*
+ * Shows a file of report pages: Up, Down and page keys scroll, Left and
+ * Right move sideways over lines wider than the screen (Home goes back
+ * to the first column, or if there already to the first line), / searches,
  * n finds the next match, g goes to a page, p prints from the page shown,
  * Esc leaves.  The pages are read from the file as they are shown.
  */
@@ -329,7 +353,7 @@ pager(FILE *f, const char *title, int width)
 	long		*starts = NULL, *pages = NULL, nlines = 0, npages = 0;
 	long		 top = 0, i, page;
 	ssize_t		 len;
-	int		 rows, done = 0;
+	int		 rows, done = 0, left = 0, widest = width;
 
 	/* Where each line and page begins: any page is one seek away. */
 	rewind(f);
@@ -346,9 +370,13 @@ pager(FILE *f, const char *title, int width)
 			pages[npages++] = nlines;
 		}
 		starts[nlines++] = at;
+		if (text_width(line) > widest)
+			widest = text_width(line);
 	}
 	while (!done) {
 		rows = LINES - 3;
+		if (left > widest - COLS)
+			left = widest > COLS ? widest - COLS : 0;
 		erase();
 		ui_title(title);
 		for (i = 0; i < rows && top + i < nlines; i++) {
@@ -358,18 +386,32 @@ pager(FILE *f, const char *title, int width)
 			while (len > 0 && (line[len - 1] == '\n' ||
 			    line[len - 1] == '\f'))
 				line[--len] = '\0';
-			ui_put(stdscr, 1 + (int)i, 0, line[0] == '\f' ?
-			    line + 1 : line, COLS, TEXT_LEFT);
+			pager_put(1 + (int)i, line[0] == '\f' ? line + 1 : line,
+			    left);
 		}
 		for (page = npages; page > 1 && pages[page - 1] > top; page--)
 			;
-		ui_status("Page %ld of %ld.  Arrows, PgUp/PgDn; / search, "
-		    "n next, g page, p print; Esc leaves.", page, npages);
+		if (left > 0)
+			ui_status("Page %ld of %ld, columns %d to %d of %d.  "
+			    "Home goes back to column 1.", page, npages,
+			    left + 1, left + COLS < widest ? left + COLS :
+			    widest, widest);
+		else
+			ui_status("Page %ld of %ld.  Arrows, PgUp/PgDn; / "
+			    "search, n next, g page, p print; Esc leaves.",
+			    page, npages);
 		ui_helpline();
 		refresh();
 		ui_getkey(&k);
 		if (k.action == ACT_CANCEL || k.code == '\n')
 			done = 1;
+		else if (k.code == KEY_RIGHT && left + COLS < widest)
+			left = left + PAGER_STEP + COLS < widest ?
+			    left + PAGER_STEP : widest - COLS;
+		else if (k.code == KEY_LEFT)
+			left = left > PAGER_STEP ? left - PAGER_STEP : 0;
+		else if (k.code == KEY_HOME && left > 0)
+			left = 0;
 		else if (k.code == KEY_DOWN && top + rows < nlines)
 			top++;
 		else if (k.code == KEY_UP && top > 0)

@@ -52,6 +52,20 @@ tm_wait() {
 	done
 }
 
+# tm_wait_gone NAME REGEX [SECONDS]: waits until the screen no longer
+# shows REGEX.
+tm_wait_gone() {
+	tm_end=$(($(date +%s) + ${3:-20}))
+	while tm_screen "$1" | grep -qE -- "$2"; do
+		if [ "$(date +%s)" -ge "$tm_end" ]; then
+			echo "--- screen of $1:" >&2
+			tm_screen "$1" >&2
+			fail "the screen still shows /$2/ after ${3:-20} s"
+		fi
+		sleep 0.05
+	done
+}
+
 # tm_line NAME N: line N (1 is the top) of the screen.
 tm_line() {
 	tm_screen "$1" | sed -n "${2}p"
