@@ -405,6 +405,8 @@ pager(FILE *f, const char *title, int width)
 		ui_getkey(&k);
 		if (k.action == ACT_CANCEL || k.code == '\n')
 			done = 1;
+		else if (k.action == ACT_REDRAW)
+			clearok(curscr, TRUE);
 		else if (k.code == KEY_RIGHT && left + COLS < widest)
 			left = left + PAGER_STEP + COLS < widest ?
 			    left + PAGER_STEP : widest - COLS;
@@ -576,6 +578,7 @@ choose_report(void)
 			delwin(sub);
 			delwin(win);
 			win = NULL;
+			clearok(curscr, TRUE);
 		} else if (k.code == KEY_DOWN)
 			menu_driver(menu, REQ_DOWN_ITEM);
 		else if (k.code == KEY_UP)
@@ -757,10 +760,14 @@ app_run(struct store *s, const char *share)
 		else if (k.action == ACT_HELP)
 			ui_help("Number keys choose an entry at once.");
 		else if (k.action == ACT_REDRAW) {
-			/* The sub-window is made again for the new size. */
+			/*
+			 * The sub-window is made again for the new size, and
+			 * every cell of the terminal is drawn again.
+			 */
 			unpost_menu(menu);
 			delwin(sub);
 			sub = NULL;
+			clearok(curscr, TRUE);
 		} else if (k.action == ACT_CANCEL)
 			done = ui_confirm("Leave kontor?");
 		else if (k.ch >= '0' && k.ch <= '9') {
