@@ -306,27 +306,51 @@ edit_cells(struct screen *s, size_t from, size_t to)
 	return (w);
 }
 
+/* The byte offset of the character before the one at off. */
+static size_t
+edit_prev(struct screen *s, size_t off)
+{
+	while (off > 0 && (s->edit.data[--off] & 0xc0) == 0x80)
+		;
+	return (off);
+}
+
 /*
- * Draws the text being edited, scrolled sideways so that the cursor is
- * always in view, and notes where the cursor goes.
+ * Draws the text being edited and notes where the cursor goes.  Text
+ * that fits the field is shown whole; the cursor after its last
+ * character then sits on that character's cell when the field is full.
+ * Longer text scrolls sideways so that the cursor is in view, and never
+ * further than needed: the field is filled to its end, so that what it
+ * shows is always a part of what it holds.
  */
 static void
 draw_edit(struct screen *s, struct form_field *f, int y, int x)
 {
 	uint32_t	cp;
-	int		n;
+	size_t		prev;
+	int		n, after;
 
 	if (s->edit.data == NULL)
 		buf_reserve(&s->edit, 0);
-	if (text_width(s->edit.data) < f->width)
+	if (text_width(s->edit.data) <= f->width)
 		s->hscroll = 0;
-	if (s->cursor < s->hscroll)
-		s->hscroll = s->cursor;
-	while (s->hscroll < s->cursor &&
-	    edit_cells(s, s->hscroll, s->cursor) > f->width - 1) {
-		n = utf8_decode(s->edit.data + s->hscroll,
-		    s->edit.len - s->hscroll, &cp);
-		s->hscroll += n > 0 ? (size_t)n : 1;
+	else {
+		if (s->cursor < s->hscroll)
+			s->hscroll = s->cursor;
+		while (s->hscroll < s->cursor &&
+		    edit_cells(s, s->hscroll, s->cursor) > f->width - 1) {
+			n = utf8_decode(s->edit.data + s->hscroll,
+			    s->edit.len - s->hscroll, &cp);
+			s->hscroll += n > 0 ? (size_t)n : 1;
+		}
+		after = s->cursor == s->edit.len;	/* a cell for it */
+		while (s->hscroll > 0) {
+			prev = edit_prev(s, s->hscroll);
+			if (edit_cells(s, prev, s->edit.len) + after >
+			    f->width)
+				break;
+			s->hscroll = prev;
+		}
 	}
 	ui_put(stdscr, y, x, s->edit.data + s->hscroll, f->width, TEXT_LEFT);
 	s->cursor_y = y;
