@@ -540,6 +540,7 @@ fill_from(struct screen *s, int area, struct record *r,
 }
 
 static int	open_record(struct screen *, const char *code);
+static int	edit_changed(struct screen *);
 
 /* Whether a record of the screen's table has this key. */
 static int
@@ -565,7 +566,7 @@ key_exists(struct screen *s, struct form_field *f, const char *text)
  * Returns 0, or -1 after putting the reason on the status line.
  */
 static int
-commit_field(struct screen *s)
+commit_edit(struct screen *s)
 {
 	struct form_field	*f = field_def(s, s->area, s->field);
 	struct record		*r;
@@ -657,6 +658,24 @@ commit_field(struct screen *s)
 	s->dirty = 1;
 	compute_all(s);
 	return (0);
+}
+
+/*
+ * Commits the focused field as commit_edit does.  A refused value stays
+ * in the field with the cursor after it, and, as when the field is first
+ * entered, the first key typed replaces it; an arrow or Backspace edits
+ * it instead.
+ */
+static int
+commit_field(struct screen *s)
+{
+	int	ret = commit_edit(s);
+
+	if (ret < 0) {
+		s->cursor = s->edit.len;
+		s->fresh = 1;
+	}
+	return (ret);
 }
 
 /* The editable fields in Tab order: header, then each grid's columns. */
@@ -1019,7 +1038,8 @@ lookup(struct screen *s)
 		ui_error("%s has no list to look up", f->label);
 		return;
 	}
-	code = browse_pick(table, s->fresh ? NULL : s->edit.data);
+	code = browse_pick(table, s->fresh && !edit_changed(s) ? NULL :
+	    s->edit.data);
 	if (code == NULL)
 		return;
 	if (table == s->t->name) {
