@@ -1233,9 +1233,7 @@ screen_run(struct form_def *def)
 
 	while (!done) {
 		if (ui_too_small()) {
-			ui_getkey(&k);
-			if (k.action == ACT_CANCEL)
-				break;
+			ui_getkey(&k);	/* a new size; other keys wait */
 			continue;
 		}
 		store_heal(ui.store);

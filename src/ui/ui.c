@@ -105,8 +105,9 @@ ui_terminal_gone(void)
 	exit(1);
 }
 
-void
-ui_getkey(struct ui_key *k)
+/* Reads one key; returns -1 if none came (see ui_terminal_gone). */
+static int
+ui_readkey(struct ui_key *k)
 {
 	wint_t	c;
 	int	ret, i;
@@ -115,7 +116,7 @@ ui_getkey(struct ui_key *k)
 	ret = get_wch(&c);
 	if (ret == ERR) {
 		ui_terminal_gone();
-		return;
+		return (-1);
 	}
 	ui_errors = 0;
 	if (ret == KEY_CODE_YES) {
@@ -125,7 +126,7 @@ ui_getkey(struct ui_key *k)
 			k->action = ACT_REDRAW;
 		else
 			k->code = (int)c;
-		return;
+		return (0);
 	}
 
 	if (c == 27) {
@@ -136,7 +137,7 @@ ui_getkey(struct ui_key *k)
 		if (ret == OK && c >= '0' && c <= '9') {
 			k->action = action_of_fkey(c == '0' ? 10 :
 			    (int)(c - '0'));
-			return;
+			return (0);
 		}
 		/* Any other key typed after Esc is the next key, kept. */
 		if (ret == OK)
@@ -144,17 +145,17 @@ ui_getkey(struct ui_key *k)
 		else if (ret == KEY_CODE_YES)
 			ungetch((int)c);
 		k->action = ACT_CANCEL;
-		return;
+		return (0);
 	}
 	for (i = 0; ui_keys[i].action != ACT_NONE; i++)
 		if (ui_keys[i].ctrl != 0 &&
 		    c == (wint_t)CTRL(ui_keys[i].ctrl)) {
 			k->action = ui_keys[i].action;
-			return;
+			return (0);
 		}
 	if (c == CTRL('L')) {
 		k->action = ACT_REDRAW;
-		return;
+		return (0);
 	}
 	if (c == '\r' || c == '\n')
 		k->code = '\n';
@@ -166,6 +167,59 @@ ui_getkey(struct ui_key *k)
 		k->code = (int)c;
 	else
 		k->ch = c;
+	return (0);
+}
+
+static bool
+ui_size_too_small(void)
+{
+	return (LINES < 24 || COLS < 80);
+}
+
+/*
+ * Keys typed while the terminal is too small to show a screen are held
+ * here and given out, in the order they came, once it is large enough
+ * again: kontor throws no typed key away.
+ */
+static struct ui_key	*held;
+static size_t		 held_first, held_len, held_size;
+
+static void
+ui_hold(const struct ui_key *k)
+{
+	if (held_first > 0 && held_len == held_size) {
+		memmove(held, held + held_first,
+		    (held_len - held_first) * sizeof *held);
+		held_len -= held_first;
+		held_first = 0;
+	}
+	if (held_len == held_size) {
+		held_size = held_size == 0 ? 16 : held_size * 2;
+		held = xreallocarray(held, held_size, sizeof *held);
+	}
+	held[held_len++] = *k;
+}
+
+/*
+ * While the terminal is too small, only a new size (or Ctrl-L) comes
+ * back, for the caller to draw again; every other key is held.
+ */
+void
+ui_getkey(struct ui_key *k)
+{
+	if (held_first < held_len && !ui_size_too_small()) {
+		*k = held[held_first++];
+		if (held_first == held_len)
+			held_first = held_len = 0;
+		return;
+	}
+	for (;;) {
+		if (ui_readkey(k) != 0 || k->action == ACT_REDRAW ||
+		    !ui_size_too_small())
+			return;
+		ui_hold(k);
+		ui_too_small();
+	}
 }
 
 void
@@ -308,10 +362,14 @@ ui_confirm(const char *question)
 bool
 ui_too_small(void)
 {
-	if (LINES >= 24 && COLS >= 80)
+	if (!ui_size_too_small())
 		return (false);
 	erase();
 	mvaddstr(0, 0, "kontor needs a terminal of at least 80x24.");
+	if (held_len > held_first)
+		mvprintw(2, 0, "%zu key%s typed meanwhile, kept for then.",
+		    held_len - held_first, held_len - held_first > 1 ? "s" :
+		    "");
 	refresh();
 	return (true);
 }

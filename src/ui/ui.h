@@ -66,7 +66,11 @@ extern const struct ui_keymap ui_keys[];
 int	 ui_start(void);
 void	 ui_end(void);
 
-/* Reads the next key; keys typed ahead are kept by curses, in order. */
+/*
+ * Reads the next key.  Keys typed ahead are kept by curses, in order;
+ * those typed while the terminal is too small are kept until it is large
+ * enough again, and meanwhile only a new size (ACT_REDRAW) comes back.
+ */
 void	 ui_getkey(struct ui_key *);
 
 /* The title line, with the screen's title. */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # A screen at 80x24, resized to 132x43, is drawn again to the new size;
-# and the screens work under each kind of terminal, with and without
-# colour.
+# keys typed while it is too small wait for it; and the screens work
+# under each kind of terminal, with and without colour.
 . "$TESTS_LIB"
 . "${TESTS_LIB%lib.sh}screen.sh"
 
@@ -26,6 +26,17 @@ tmux -L "$TMUX_SOCKET" resize-window -t r -x 60 -y 20
 tm_wait r "needs a terminal of at least 80x24"
 tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
 tm_wait r "Customer +ALFKI +Alfreds Futterkiste"
+
+# Keys typed while the terminal is too small are kept and applied once
+# it is large enough (F4, y and xyz were lost): F4 asks before leaving
+# the unsaved order, y answers, and xyz goes into the new order.
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 60 -y 20
+tm_wait r "needs a terminal of at least 80x24"
+tm_keys r F4
+tm_type r yxyz
+tm_wait r "5 keys typed meanwhile, kept for then"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
+tm_wait_line r 4 "Customer +xyz$"
 
 # Each terminal type, colour or not: the menu and a screen work.
 for term in xterm screen tmux-256color linux vt100; do
