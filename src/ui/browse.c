@@ -147,8 +147,11 @@ set_top(struct browse *b, struct store_cursor *c, int ok)
 	buf_add(&b->top_pkey, k, len);
 }
 
-/* Moves the first line by n entries (negative: back). */
-static void
+/*
+ * Moves the first line by n entries (negative: back), as far as the list
+ * goes; returns how far it moved.
+ */
+static int
 browse_scroll(struct browse *b, int n)
 {
 	struct store_cursor	*c = store_cursor_open(b->t, b->ix, NULL);
@@ -168,6 +171,7 @@ browse_scroll(struct browse *b, int n)
 	if (ret == 0)
 		set_top(b, c, 1);
 	store_cursor_close(c);
+	return (moved);
 }
 
 static void
@@ -261,10 +265,13 @@ search(struct browse *b)
 {
 	struct store_cursor	*c = store_cursor_open(b->t, b->ix, NULL);
 	struct buf		 key = BUF_INIT;
-	int			 ret;
+	int			 ret, past;
 
 	search_key(b, &key);
 	ret = store_cursor_seek(c, &key, NULL);
+	past = ret != 0;
+	if (past)
+		ret = store_cursor_last(c, NULL);
 	if (ret == 0)
 		set_top(b, c, 1);
 	b->sel = 0;
@@ -276,6 +283,10 @@ search(struct browse *b)
 		ui_status(NULL);
 	store_cursor_close(c);
 	buf_free(&key);
+
+	/* After the last entry: the last screenful, at its last line. */
+	if (past && ret == 0)
+		b->sel = -browse_scroll(b, -(b->rows - 1));
 }
 
 /* The code of the selected line (allocated), or NULL. */
@@ -394,9 +405,18 @@ browse_pick(const char *table, const char *start)
 	b.t = store_table(ui.store, table);
 	choose_orders(&b);
 	make_window(&b);
+	/*
+	 * The field's text starts the search.  If nothing begins with it,
+	 * the message says so and the list opens where it would stand,
+	 * with the nearest entry chosen, as if nothing had been typed.
+	 */
 	if (start != NULL && *start != '\0') {
 		buf_adds(&b.search, start);
 		search(&b);
+		if (b.nomatch) {
+			buf_clear(&b.search);
+			b.nomatch = 0;
+		}
 	}
 
 	while (!done) {
@@ -465,5 +485,6 @@ browse_pick(const char *table, const char *start)
 	buf_free(&b.top_pkey);
 	buf_free(&b.search);
 	touchwin(stdscr);
+	ui_status(NULL);	/* what the search said is the list's */
 	return (code);
 }

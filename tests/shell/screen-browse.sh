@@ -1,7 +1,8 @@
 #!/bin/sh
 # Lists and lookups in every order a table is indexed in: Tab steps from
 # code to name to the table's other orders; an account is found by its
-# Chinese name, a shipper by its name, an order by its customer.
+# Chinese name, a shipper by its name, an order by its customer; a code
+# that begins nothing opens the list at the nearest name.
 . "$TESTS_LIB"
 . "${TESTS_LIB%lib.sh}screen.sh"
 
@@ -50,4 +51,30 @@ tm_wait_line b 5 "^ *│10643 +ALFKI"
 tm_keys b Enter
 tm_wait b "Order +10643"
 tm_wait b "Alfreds Futterkiste"
+
+# A lookup from a code that begins no name opens the list where the
+# code would stand, with a line chosen, and says nothing begins with it:
+# after the last name, the last screenful (it showed one line, or the
+# list from the start, with nothing chosen and Enter doing nothing).
+tm_keys b F4
+tm_wait b "Order entry"
+tm_type b XX
+tm_keys b F2
+tm_wait b 'no customer begins with "XX"'
+tm_wait_line b 3 "customers by name ─"
+tm_wait_line b 21 "WOLZA +Wolski  Zajazd"
+tm_keys b Enter
+tm_wait b "Customer +WOLZA +Wolski  Zajazd"
+tm_screen b | grep -q "no customer begins" &&
+    fail "the message stayed after the list closed"
+# Between two names: the next one is the first line, and chosen.
+tm_keys b F4
+tm_wait b "Leave without saving"
+tm_keys b y
+tm_type b CZ
+tm_keys b F2
+tm_wait b 'no customer begins with "CZ"'
+tm_wait_line b 5 "WANDK +Die Wandernde Kuh"
+tm_keys b Enter
+tm_wait b "Customer +WANDK +Die Wandernde Kuh"
 echo "PASS: browse orders"
