@@ -881,7 +881,11 @@ current_code(struct screen *s)
 	return (buf_take(&b));
 }
 
-/* Opens the record before or after the open one in key order. */
+/*
+ * Opens the record before or after the open one in key order.  From a
+ * record with no code yet, a new one, the record before is the last and
+ * the one after is the first.
+ */
 static void
 step_record(struct screen *s, int step)
 {
@@ -889,17 +893,23 @@ step_record(struct screen *s, int step)
 	struct store_cursor	*c = store_cursor_open(t, NULL, NULL);
 	struct record		*r = record_new(s->t);
 	struct buf		 key = BUF_INIT, val = BUF_INIT;
+	char			*code = current_code(s);
 	int			 ret;
 
-	record_primary_key(s->doc->master, &key);
-	ret = store_cursor_seek(c, &key, r);
-	if (step > 0) {
-		if (ret == 0 && s->doc->stamp >= 0)
-			ret = store_cursor_next(c, r);
-	} else
-		ret = ret == 0 ? store_cursor_prev(c, r) :
+	if (*code == '\0')
+		ret = step > 0 ? store_cursor_seek(c, NULL, r) :
 		    store_cursor_last(c, r);
+	else {
+		record_primary_key(s->doc->master, &key);
+		ret = store_cursor_seek(c, &key, r);
+		if (step > 0 && ret == 0 && s->doc->stamp >= 0)
+			ret = store_cursor_next(c, r);
+		else if (step < 0)
+			ret = ret == 0 ? store_cursor_prev(c, r) :
+			    store_cursor_last(c, r);
+	}
 	store_cursor_close(c);
+	free(code);
 	if (ret == 0)
 		open_record(s, record_format(r, 0, &val));
 	else

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The key map and the guards a fast, sloppy clerk relies on: menu arrows
 # and letters, Esc followed by a key, unsaved typing before leaving, a
-# search that finds nothing, a zero quantity, an order without lines, and
-# order numbers that are never given twice.
+# search that finds nothing, a zero quantity, an order without lines,
+# order numbers that are never given twice, and Prev and Next from a new
+# order.
 . "$TESTS_LIB"
 . "${TESTS_LIB%lib.sh}screen.sh"
 
@@ -85,4 +86,15 @@ tm_keys m Tab F5
 tm_wait m "order 11079 saved"
 [ "$(k -d "$T/co" dump | grep -c '^number=11078	')" = 0 ] ||
     fail "order 11078 was given twice"
+
+# From a new, empty order, F7 opens the last order and F8 the first
+# (F7 said "no record before this one").
+tm_keys m F4
+tm_wait_line m 3 "Order$"
+tm_keys m F7
+tm_wait_line m 3 "Order +11079$"
+tm_keys m F4
+tm_wait_line m 3 "Order$"
+tm_keys m F8
+tm_wait_line m 3 "Order +10248$"
 echo "PASS: the key map and its guards"
