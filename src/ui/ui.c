@@ -201,8 +201,9 @@ ui_hold(const struct ui_key *k)
 }
 
 /*
- * While the terminal is too small, only a new size (or Ctrl-L) comes
- * back, for the caller to draw again; every other key is held.
+ * While the terminal is too small, the message says so, over a list or
+ * a question too, and only a new size (or Ctrl-L) comes back, for the
+ * caller to draw again; every other key is held.
  */
 void
 ui_getkey(struct ui_key *k)
@@ -214,11 +215,11 @@ ui_getkey(struct ui_key *k)
 		return;
 	}
 	for (;;) {
+		ui_too_small();
 		if (ui_readkey(k) != 0 || k->action == ACT_REDRAW ||
 		    !ui_size_too_small())
 			return;
 		ui_hold(k);
-		ui_too_small();
 	}
 }
 

@@ -37,6 +37,26 @@ tm_type r yxyz
 tm_wait r "5 keys typed meanwhile, kept for then"
 tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
 tm_wait_line r 4 "Customer +xyz$"
+# So in the menu, and in a list, which says too that it needs more room.
+tm_keys r Escape
+tm_wait r "Leave without saving"
+tm_keys r y
+tm_wait r "Main menu"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 60 -y 20
+tm_wait r "needs a terminal of at least 80x24"
+tm_type r 4
+tm_wait r "1 key typed meanwhile"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
+tm_wait r "Customer contact"
+tm_keys r F3
+tm_wait r "customers by name"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 60 -y 20
+tm_wait r "needs a terminal of at least 80x24"
+tm_type r bon
+tm_keys r Enter
+tm_wait r "4 keys typed meanwhile"
+tmux -L "$TMUX_SOCKET" resize-window -t r -x 80 -y 24
+tm_wait r "Company name +Bon app'"
 
 # Each terminal type, colour or not: the menu and a screen work.
 for term in xterm screen tmux-256color linux vt100; do
