@@ -294,8 +294,8 @@ parse_param(struct def_ctx *c, struct report_def *d, char **w, int n)
 	return (0);
 }
 
-static struct report_param *
-find_param(struct report_def *d, const char *name)
+struct report_param *
+report_find_param(const struct report_def *d, const char *name)
 {
 	int	i;
 
@@ -319,7 +319,7 @@ add_filter(struct def_ctx *c, struct report_def *d, const char *field,
 		return (def_error(c, "source must come before filters"));
 	if (need_field(c, d->source, field) == NULL)
 		return (-1);
-	if (find_param(d, param) == NULL)
+	if (report_find_param(d, param) == NULL)
 		return (def_error(c, "there is no param %s (a param line must "
 		    "come first)", param));
 	f.field = xstrdup(field);
@@ -598,7 +598,7 @@ int
 report_set_param(struct report_def *d, const char *name, const char *value,
     char **cause)
 {
-	struct report_param	*p = find_param(d, name);
+	struct report_param	*p = report_find_param(d, name);
 	struct table_def	 t;
 	struct field_def	 f;
 	struct record		*r;

@@ -146,6 +146,10 @@ struct report_def {
 struct report_def	*report_load(const char *path, char **cause);
 void			 report_free(struct report_def *);
 
+/* The parameter called name, or NULL. */
+struct report_param *report_find_param(const struct report_def *,
+	    const char *name);
+
 /*
  * Gives parameter name the text value, checked against its type.
  * Returns 0, or -1 with *cause ("--from: not a date (YYYY-MM-DD)",

@@ -1202,18 +1202,6 @@ deliver(struct run_ctx *c, FILE *pages, char **cause)
 	return (outfile_commit(&out, cause));
 }
 
-/* The parameter called name, or NULL. */
-static const struct report_param *
-param_named(const struct report_def *d, const char *name)
-{
-	int	i;
-
-	for (i = 0; i < d->nparams; i++)
-		if (strcmp(d->params[i].name, name) == 0)
-			return (&d->params[i]);
-	return (NULL);
-}
-
 /*
  * Parameters that would print a report looking like an answer to
  * another question are refused before a page is made: a date range
@@ -1224,8 +1212,8 @@ param_named(const struct report_def *d, const char *name)
 static int
 check_params(struct store *s, const struct report_def *d, char **cause)
 {
-	const struct report_param	*from = param_named(d, "from");
-	const struct report_param	*to = param_named(d, "to");
+	const struct report_param	*from = report_find_param(d, "from");
+	const struct report_param	*to = report_find_param(d, "to");
 	const struct report_param	*p;
 	const struct table_def		*t = biz_table(d->source);
 	struct store_table		*rt;
@@ -1244,7 +1232,7 @@ check_params(struct store *s, const struct report_def *d, char **cause)
 	}
 
 	for (i = 0; t != NULL && i < d->nfilters; i++) {
-		p = param_named(d, d->filters[i].param);
+		p = report_find_param(d, d->filters[i].param);
 		f = schema_field_index(t, d->filters[i].field);
 		if (d->filters[i].op != '=' || p == NULL || p->value == NULL ||
 		    f < 0 || t->fields[f].ref == NULL)
