@@ -692,7 +692,8 @@ cmd_import(int argc, char **argv)
 	} else if (argc != 3)
 		argc = 0;
 	if (argc == 0 || strcmp(argv[1], "journal") != 0)
-		return (fail("usage: kontor import journal FILE [--type TYPE]"));
+		return (fail("usage: kontor import journal FILE "
+		    "[--type TYPE]"));
 	if ((s = open_company(0)) == NULL)
 		return (1);
 	ret = journal_import(s, argv[2], biz_user(), type, &entries,

@@ -180,9 +180,11 @@ check_line_figures(const struct record *l, int i, const char *company,
 {
 	const struct table_def	*lt = l->table;
 	const char		*cur = record_text(l, fi(lt, "currency"));
-	const char		*vcur = record_text(l, fi(lt, "value_currency"));
+	const char		*vcur;
 	int64_t			 d = record_num(l, fi(lt, "debit"));
 	int64_t			 c = record_num(l, fi(lt, "credit"));
+
+	vcur = record_text(l, fi(lt, "value_currency"));
 	int64_t			 amount = record_num(l, fi(lt, "amount"));
 	int64_t			 value = record_num(l, fi(lt, "value"));
 	int64_t			 worth;
@@ -203,16 +205,16 @@ check_line_figures(const struct record *l, int i, const char *company,
 			return (ledger_error(cause, "line %d has neither a "
 			    "debit nor a credit", i));
 		if (amount != 0 || value != 0 || *vcur != '\0')
-			return (ledger_error(cause, "line %d: an amount or cost "
-			    "needs a currency", i));
+			return (ledger_error(cause, "line %d: an amount or "
+			    "cost needs a currency", i));
 		worth = d - c;
 	} else if (amount == 0)
 		return (ledger_error(cause, "line %d: the amount in %s is "
 		    "missing", i, cur));
 	else if (*vcur != '\0') {
 		if (priced || value == 0)
-			return (ledger_error(cause, "line %d: a cost in %s is a "
-			    "cost, not a debit or credit", i, vcur));
+			return (ledger_error(cause, "line %d: a cost in %s is "
+			    "a cost, not a debit or credit", i, vcur));
 		if ((value > 0) != (amount > 0))
 			return (ledger_error(cause, "line %d: the cost and the "
 			    "amount must have the same sign", i));

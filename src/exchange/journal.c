@@ -836,8 +836,8 @@ journal_finish(struct journal_ctx *c, char **cause)
 		if (fixed_add(b->all, p->p.amount, &b->all) != 0 ||
 		    (p->p.kind == REAL && fixed_add(b->real, p->p.amount,
 		    &b->real) != 0))
-			return (journal_error(c, p->p.line, cause, "the balance "
-			    "of account %s is too large", a->name));
+			return (journal_error(c, p->p.line, cause, "the "
+			    "balance of account %s is too large", a->name));
 		if (!p->asserted)
 			continue;
 		b = account_balance(a, p->assertion_commodity);
@@ -1632,9 +1632,11 @@ journal_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 	char			*why;
 	long			 i;
 	int			 k, ret = 0;
-	int			 fdate = fi(jt, "date"), fref = fi(jt, "reference");
+	int			 fdate = fi(jt, "date");
+	int			 fref = fi(jt, "reference");
 	int			 fdesc = fi(jt, "description");
-	int			 facc = fi(lt, "account"), fmemo = fi(lt, "memo");
+	int			 facc = fi(lt, "account");
+	int			 fmemo = fi(lt, "memo");
 
 	c->posted = 0;
 	batch = ledger_batch_new();
@@ -1832,9 +1834,10 @@ put_line(FILE *f, const struct record *l, const char *acc, const char *sym)
 {
 	const struct table_def	*lt = l->table;
 	const char		*cur = record_text(l, fi(lt, "currency"));
-	const char		*vcur = record_text(l, fi(lt, "value_currency"));
+	const char		*vcur;
 	int64_t			 worth, value;
 
+	vcur = record_text(l, fi(lt, "value_currency"));
 	fixed_rescale(record_num(l, fi(lt, "debit")) - record_num(l,
 	    fi(lt, "credit")), MONEY_SCALE, AMOUNT_SCALE, &worth);
 	value = record_num(l, fi(lt, "value"));

@@ -168,11 +168,11 @@ post_txn(struct store *s, DB_TXN *txn, void *arg, char **cause)
 					    post_names[j]) == 0)
 						break;
 				if (j == PC_N) {
-					char *what = xasprintf("column \"%s\" is "
-					    "none of entry, date, reference, "
-					    "description, account, debit, "
-					    "credit, memo, currency, amount, "
-					    "rate", row.fields[k]);
+					char *what = xasprintf("column "
+					    "\"%s\" is none of entry, date, "
+					    "reference, description, account, "
+					    "debit, credit, memo, currency, "
+					    "amount, rate", row.fields[k]);
 
 					ret = post_error(c, row.line, cause,
 					    what);

@@ -1247,8 +1247,8 @@ check_params(struct store *s, const struct report_def *d, char **cause)
 		}
 		record_free(r);
 		if (ret != 0) {
-			*cause = xasprintf("%s %s does not exist", rt->def->label,
-			    p->value);
+			*cause = xasprintf("%s %s does not exist",
+			    rt->def->label, p->value);
 			buf_free(&key);
 			return (-1);
 		}

@@ -36,34 +36,32 @@ tm_screen() {
 	tmux -L "$TMUX_SOCKET" capture-pane -p -t "$1"
 }
 
+# tm_fail NAME MESSAGE: shows the screen of NAME, then fails.
+tm_fail() {
+	echo "--- screen of $1:" >&2
+	tm_screen "$1" >&2
+	fail "$2"
+}
+
+tm_shows() {
+	tm_screen "$1" | grep -qE -- "$2"
+}
+
+tm_hides() {
+	! tm_shows "$1" "$2"
+}
+
 # tm_wait NAME REGEX [SECONDS]: waits until the screen shows REGEX.
 tm_wait() {
-	tm_name=$1
-	tm_re=$2
-	tm_limit=${3:-20}
-	tm_end=$(($(date +%s) + tm_limit))
-	until tm_screen "$tm_name" | grep -qE -- "$tm_re"; do
-		if [ "$(date +%s)" -ge "$tm_end" ]; then
-			echo "--- screen of $tm_name:" >&2
-			tm_screen "$tm_name" >&2
-			fail "the screen did not show /$tm_re/ in $tm_limit s"
-		fi
-		sleep 0.05
-	done
+	wait_for "${3:-20}" tm_shows "$1" "$2" ||
+	    tm_fail "$1" "the screen did not show /$2/ in ${3:-20} s"
 }
 
 # tm_wait_gone NAME REGEX [SECONDS]: waits until the screen no longer
 # shows REGEX.
 tm_wait_gone() {
-	tm_end=$(($(date +%s) + ${3:-20}))
-	while tm_screen "$1" | grep -qE -- "$2"; do
-		if [ "$(date +%s)" -ge "$tm_end" ]; then
-			echo "--- screen of $1:" >&2
-			tm_screen "$1" >&2
-			fail "the screen still shows /$2/ after ${3:-20} s"
-		fi
-		sleep 0.05
-	done
+	wait_for "${3:-20}" tm_hides "$1" "$2" ||
+	    tm_fail "$1" "the screen still shows /$2/ after ${3:-20} s"
 }
 
 # tm_line NAME N: line N (1 is the top) of the screen.
@@ -71,14 +69,12 @@ tm_line() {
 	tm_screen "$1" | sed -n "${2}p"
 }
 
+tm_line_shows() {
+	tm_line "$1" "$2" | grep -qE -- "$3"
+}
+
 # tm_wait_line NAME N REGEX [SECONDS]: waits until line N shows REGEX.
 tm_wait_line() {
-	tl_end=$(($(date +%s) + ${4:-20}))
-	until tm_line "$1" "$2" | grep -qE -- "$3"; do
-		if [ "$(date +%s)" -ge "$tl_end" ]; then
-			tm_screen "$1" >&2
-			fail "line $2 did not show /$3/"
-		fi
-		sleep 0.05
-	done
+	wait_for "${4:-20}" tm_line_shows "$1" "$2" "$3" ||
+	    tm_fail "$1" "line $2 did not show /$3/"
 }
