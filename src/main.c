@@ -3,7 +3,6 @@
  * screens; the subcommands are the operator's batch tools.  Each
  * subcommand is one entry in the table below.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -338,15 +337,15 @@ run_time(void)
 
 /* One report of kontor report --list, with its parameters. */
 static void
-list_report(const char *dir, const char *file)
+list_report(const char *dir, const char *name)
 {
 	struct report_def	*d;
 	char			*path, *cause;
 	int			 k;
 
-	path = xasprintf("%s/%s", dir, file);
+	path = xasprintf("%s/%s.rpt", dir, name);
 	if ((d = report_load(path, &cause)) == NULL) {
-		printf("%s  (broken: %s)\n", file, cause);
+		printf("%s.rpt  (broken: %s)\n", name, cause);
 		free(cause);
 		free(path);
 		return;
@@ -369,22 +368,17 @@ list_report(const char *dir, const char *file)
 static int
 list_reports(void)
 {
-	struct dirent	**names;
-	char		 *dir;
-	size_t		  len;
-	int		  n, i;
+	char	**names, *dir;
+	int	  n, i;
 
 	dir = xasprintf("%s/reports", kontor_share());
-	n = scandir(dir, &names, NULL, alphasort);
-	if (n < 0) {
+	if ((n = report_names(dir, &names)) < 0) {
 		fail("cannot read %s: %s", dir, strerror(errno));
 		free(dir);
 		return (1);
 	}
 	for (i = 0; i < n; i++) {
-		len = strlen(names[i]->d_name);
-		if (len > 4 && strcmp(names[i]->d_name + len - 4, ".rpt") == 0)
-			list_report(dir, names[i]->d_name);
+		list_report(dir, names[i]);
 		free(names[i]);
 	}
 	free(names);

@@ -3,6 +3,7 @@
  * Every mistake is reported as FILE:LINE with what is wrong, and names
  * are checked against the tables, so a broken report never half-prints.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -661,4 +662,29 @@ report_params_text(const struct report_def *d)
 		    d->params[i].prompt, d->params[i].value);
 	}
 	return (buf_take(&b));
+}
+
+int
+report_names(const char *dir, char ***names)
+{
+	struct dirent	**entries;
+	size_t		  len;
+	int		  n, i, count = 0;
+
+	*names = NULL;
+	if ((n = scandir(dir, &entries, NULL, alphasort)) < 0)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		len = strlen(entries[i]->d_name);
+		if (len > 4 && strcmp(entries[i]->d_name + len - 4,
+		    ".rpt") == 0) {
+			*names = xreallocarray(*names, (size_t)count + 1,
+			    sizeof **names);
+			(*names)[count++] = xstrndup(entries[i]->d_name,
+			    len - 4);
+		}
+		free(entries[i]);
+	}
+	free(entries);
+	return (count);
 }

@@ -146,6 +146,13 @@ struct report_def {
 struct report_def	*report_load(const char *path, char **cause);
 void			 report_free(struct report_def *);
 
+/*
+ * The reports in folder dir: the NAME of each NAME.rpt, in alphabetical
+ * order.  Returns how many, with *names allocated (each name too), or -1
+ * with errno if dir cannot be read.
+ */
+int	report_names(const char *dir, char ***names);
+
 /* The parameter called name, or NULL. */
 struct report_param *report_find_param(const struct report_def *,
 	    const char *name);

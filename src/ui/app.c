@@ -8,7 +8,6 @@
  */
 #include <ctype.h>
 #include <curses.h>
-#include <dirent.h>
 #include <menu.h>
 #include <panel.h>
 #include <stdlib.h>
@@ -481,42 +480,34 @@ report_file_cmp(const void *a, const void *b)
 static int
 report_files(struct report_file **files)
 {
-	struct dirent		**names;
 	struct report_def	 *d;
-	char			 *dir, *path, *cause;
-	size_t			  len;
-	int			  n, i, count = 0;
+	char			**names, *dir, *path, *cause;
+	int			  n, i;
 
 	*files = NULL;
 	dir = xasprintf("%s/reports", ui.share);
-	n = scandir(dir, &names, NULL, alphasort);
-	for (i = 0; i < n; i++) {
-		len = strlen(names[i]->d_name);
-		if (len > 4 && strcmp(names[i]->d_name + len - 4,
-		    ".rpt") == 0) {
-			*files = xreallocarray(*files, (size_t)count + 1,
-			    sizeof **files);
-			(*files)[count].name = xstrndup(names[i]->d_name,
-			    len - 4);
-			path = xasprintf("%s/%s", dir, names[i]->d_name);
-			if ((d = report_load(path, &cause)) != NULL) {
-				(*files)[count].title = xstrdup(d->title);
-				report_free(d);
-			} else {
-				(*files)[count].title = xasprintf("%s "
-				    "(broken: %s)", names[i]->d_name, cause);
-				free(cause);
-			}
-			free(path);
-			count++;
-		}
-		free(names[i]);
+	if ((n = report_names(dir, &names)) <= 0) {
+		free(dir);
+		return (0);
 	}
-	if (n >= 0)
-		free(names);
+	*files = xreallocarray(NULL, (size_t)n, sizeof **files);
+	for (i = 0; i < n; i++) {
+		(*files)[i].name = names[i];
+		path = xasprintf("%s/%s.rpt", dir, names[i]);
+		if ((d = report_load(path, &cause)) != NULL) {
+			(*files)[i].title = xstrdup(d->title);
+			report_free(d);
+		} else {
+			(*files)[i].title = xasprintf("%s.rpt (broken: %s)",
+			    names[i], cause);
+			free(cause);
+		}
+		free(path);
+	}
+	free(names);
 	free(dir);
-	qsort(*files, (size_t)count, sizeof **files, report_file_cmp);
-	return (count);
+	qsort(*files, (size_t)n, sizeof **files, report_file_cmp);
+	return (n);
 }
 
 /*
